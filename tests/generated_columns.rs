@@ -42,6 +42,25 @@ fn v2(dialect: &str) -> String {
     )
 }
 
+/// `migc plan --from FROM --to TO --dialect DIALECT --out OUT` in `d`, which must succeed.
+fn plan(d: &Path, dialect: &str, from: &str, to: &str, out: &str) -> std::process::Output {
+    expect(
+        d,
+        &[
+            "plan",
+            "--from",
+            from,
+            "--to",
+            to,
+            "--dialect",
+            dialect,
+            "--out",
+            out,
+        ],
+        0,
+    )
+}
+
 fn connect(url: &str) -> Box<dyn migc_db::Connection> {
     migc_db::connect(&DbUrl::parse(url).expect("URL")).expect("connect")
 }
@@ -52,21 +71,7 @@ fn lifecycle(d: &Path, dialect: &str, url: &str) {
     std::fs::write(d.join("v1/schema.mig"), V1).expect("write");
     std::fs::write(d.join("v2/schema.mig"), v2(dialect)).expect("write");
     let plan = |from: &str, to: &str, out: &str| {
-        expect(
-            d,
-            &[
-                "plan",
-                "--from",
-                from,
-                "--to",
-                to,
-                "--dialect",
-                dialect,
-                "--out",
-                out,
-            ],
-            0,
-        );
+        plan(d, dialect, from, to, out);
     };
     plan("empty", "v1", "p1");
     expect(
@@ -261,23 +266,7 @@ fn recomputed(d: &Path, dialect: &str, url: &str) {
         std::fs::create_dir_all(d.join(name)).expect("dir");
         std::fs::write(d.join(name).join("schema.mig"), text).expect("write");
     }
-    let plan = |from: &str, to: &str, out: &str| {
-        expect(
-            d,
-            &[
-                "plan",
-                "--from",
-                from,
-                "--to",
-                to,
-                "--dialect",
-                dialect,
-                "--out",
-                out,
-            ],
-            0,
-        )
-    };
+    let plan = |from: &str, to: &str, out: &str| plan(d, dialect, from, to, out);
     plan("empty", "r1", "q1");
     expect(
         d,

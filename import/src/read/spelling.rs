@@ -113,16 +113,9 @@ fn parenthesized_default(
     e: &ast::Expr,
     text: &str,
 ) -> Option<String> {
-    use sqlparser::ast::Spanned;
     use sqlparser::keywords::Keyword;
-    use sqlparser::tokenizer::{Token, Tokenizer};
-    let start = e.span().start;
-    if start.line == 0 {
-        return None;
-    }
-    let tokens = Tokenizer::new(dialect, text)
-        .tokenize_with_location()
-        .ok()?;
+    use sqlparser::tokenizer::Token;
+    let (tokens, start) = tokens_to(dialect, e, text)?;
     let before = |t: &sqlparser::tokenizer::TokenWithSpan| {
         (t.span.start.line, t.span.start.column) < (start.line, start.column)
     };
@@ -208,15 +201,8 @@ fn written_word(
     e: &ast::Expr,
     text: &str,
 ) -> Option<String> {
-    use sqlparser::ast::Spanned;
-    use sqlparser::tokenizer::{Token, Tokenizer};
-    let start = e.span().start;
-    if start.line == 0 {
-        return None;
-    }
-    let tokens = Tokenizer::new(dialect, text)
-        .tokenize_with_location()
-        .ok()?;
+    use sqlparser::tokenizer::Token;
+    let (tokens, start) = tokens_to(dialect, e, text)?;
     tokens.iter().find_map(|t| match &t.token {
         Token::Word(w)
             if (t.span.start.line, t.span.start.column) == (start.line, start.column) =>
@@ -228,4 +214,25 @@ fn written_word(
         }
         _ => None,
     })
+}
+
+/// The tokens of statement `text`, with where expression `e` starts in it (`None` where
+/// sqlparser gave `e` no place).
+fn tokens_to(
+    dialect: &dyn sqlparser::dialect::Dialect,
+    e: &ast::Expr,
+    text: &str,
+) -> Option<(
+    Vec<sqlparser::tokenizer::TokenWithSpan>,
+    sqlparser::tokenizer::Location,
+)> {
+    use sqlparser::ast::Spanned;
+    let start = e.span().start;
+    if start.line == 0 {
+        return None;
+    }
+    let tokens = sqlparser::tokenizer::Tokenizer::new(dialect, text)
+        .tokenize_with_location()
+        .ok()?;
+    Some((tokens, start))
 }

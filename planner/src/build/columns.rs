@@ -2,6 +2,7 @@
 //! deployed column need (a type change goes through a shadow column, see `retype`).
 
 use super::*;
+use column_transitions::constraints_changed;
 
 impl<'s> Builder<'s> {
     /// A deployed `not null` column without default that the new application will not write:
@@ -389,30 +390,15 @@ impl<'s> Builder<'s> {
             }
             let stored_alike = !widening(&o.ty, &c.ty) && self.keeps_values(o, c);
             if key || widening(&o.ty, &c.ty) || stored_alike {
-                self.push(
-                    Phase::Expand,
-                    &format!("{t}.{}", c.name),
-                    if stored_alike && !key {
-                        format!(
-                            "declare `{t}.{}` as `{}` (was `{}`): every stored value stays as it is",
-                            c.name, c.ty, o.ty
-                        )
-                    } else {
-                        format!("widen `{t}.{}` from `{}` to `{}`", c.name, o.ty, c.ty)
-                    },
-                    Op::AlterType {
-                        table: t.to_string(),
-                        column: c.name.clone(),
-                        from: o.ty.clone(),
-                        to: c.ty.clone(),
-                        to_spellings: c.spellings.clone(),
-                    },
-                    Some(c.origin),
-                    Self::keys(
-                        &[Key::Typed(t.to_string(), c.name.to_string())],
-                        &[table_key(t)],
-                    ),
-                );
+                let summary = if stored_alike && !key {
+                    format!(
+                        "declare `{t}.{}` as `{}` (was `{}`): every stored value stays as it is",
+                        c.name, c.ty, o.ty
+                    )
+                } else {
+                    format!("widen `{t}.{}` from `{}` to `{}`", c.name, o.ty, c.ty)
+                };
+                self.alter_type_in_place(t, o, c, summary);
             } else {
                 self.diagnostics.push(
                     Diagnostic::error(
@@ -437,28 +423,13 @@ impl<'s> Builder<'s> {
                     .and_then(|d| x.spellings.get(&d).cloned())
                     .unwrap_or_else(|| x.ty.to_string())
             };
-            self.push(
-                Phase::Expand,
-                &format!("{t}.{}", c.name),
-                format!(
-                    "declare `{t}.{}` as `{}` (was `{}`): every stored value stays as it is",
-                    c.name,
-                    spelled(c),
-                    spelled(o)
-                ),
-                Op::AlterType {
-                    table: t.to_string(),
-                    column: c.name.clone(),
-                    from: o.ty.clone(),
-                    to: c.ty.clone(),
-                    to_spellings: c.spellings.clone(),
-                },
-                Some(c.origin),
-                Self::keys(
-                    &[Key::Typed(t.to_string(), c.name.to_string())],
-                    &[table_key(t)],
-                ),
+            let summary = format!(
+                "declare `{t}.{}` as `{}` (was `{}`): every stored value stays as it is",
+                c.name,
+                spelled(c),
+                spelled(o)
             );
+            self.alter_type_in_place(t, o, c, summary);
         }
         if o.identity != c.identity {
             self.diagnostics.push(
@@ -572,117 +543,4 @@ impl<'s> Builder<'s> {
         }
         None
     }
-}
-
-/// Whether a check, unique key or foreign key on column `column` comes with the declared table
-/// (one the deployed table does not have as declared), and whether one goes.
-impl Builder<'_> {
-    /// Whether the dialect planned for keeps every stored value when `o`'s declared type
-    /// becomes `c`'s ([`crate::dialect::Lowering::keeps_values`]).
-    fn keeps_values(&self, o: &Column, c: &Column) -> bool {
-        self.options
-            .collations
-            .and_then(crate::dialect::for_dialect)
-            .is_some_and(|l| l.keeps_values(o, c))
-    }
-
-    /// Whether the column keeps its type but the declaration spells it otherwise for the
-    /// dialect planned for (`native(sqlite: "bigint")` where `int` is deployed), which stores
-    /// every value alike under both spellings. A declaration that names no spelling of its
-    /// own leaves the deployed one alone.
-    fn respelled(&self, o: &Column, c: &Column) -> bool {
-        self.options.collations.is_some_and(|d| {
-            c.spellings
-                .get(&d)
-                .is_some_and(|s| o.spellings.get(&d) != Some(s))
-        }) && self.keeps_values(o, c)
-    }
-
-    /// The labels the plan gives enum `ty` that it did not have (renamed ones aside); none for
-    /// another type.
-    fn added_labels(&self, ty: &ColumnType) -> Vec<String> {
-        let ColumnType::Enum { name, .. } = ty else {
-            return Vec::new();
-        };
-        let (Some(old), Some(new)) = (self.from.enums.get(name), self.to.enums.get(name)) else {
-            return Vec::new();
-        };
-        new.values
-            .iter()
-            .filter(|v| {
-                !old.values
-                    .iter()
-                    .any(|o| o.name == v.name || v.renamed_from.as_deref() == Some(o.name.as_str()))
-            })
-            .map(|v| v.name.clone())
-            .collect()
-    }
-
-    /// Where both versions read the deployed column: the rollback gives rows holding a label
-    /// the plan adds the column's `down`, so that the old application reads its own labels
-    /// again.
-    fn map_labels_on_rollback(&mut self, t: &str, c: &Column, tr: &Transform) {
-        let (Some(down), ColumnType::Enum { name }) = (&tr.down, &c.ty) else {
-            return;
-        };
-        self.push(
-            Phase::Expand,
-            &format!("{t}.{}", c.name),
-            format!(
-                "give rows of `{t}` holding a new label of `{}` its `down` if rolled back",
-                c.name
-            ),
-            Op::MapLabelsOnRollback {
-                table: t.to_string(),
-                column: c.name.clone(),
-                labels: self.added_labels(&c.ty),
-                down: down.clone(),
-            },
-            Some(tr.origin),
-            Self::keys(&[], &[table_key(t), Key::Enum(name.to_string())]),
-        );
-        self.diagnostics.push(
-            Diagnostic::warning(
-                Code::OldAppSeesChange,
-                format!(
-                    "until contract the old application reads the new labels of `{t}.{}` as the new application writes them",
-                    c.name
-                ),
-            )
-            .primary(tr.origin, "`down` applied by a rollback only")
-            .note("both application versions read the deployed column here; a rollback gives the rows holding a new label their `down`"),
-        );
-    }
-}
-
-fn constraints_changed(old: &Table, new: &Table, column: &str) -> (bool, bool) {
-    let on = |t: &Table, e: &Expr| referenced_columns(t, e).iter().any(|c| c == column);
-    let check_in = |t: &Table, k: &Check| {
-        t.checks
-            .iter()
-            .any(|x| x.name == k.name && x.expr.sql == k.expr.sql)
-    };
-    let unique_in = |t: &Table, u: &Unique| {
-        t.uniques
-            .iter()
-            .any(|x| x.name == u.name && x.columns == u.columns)
-    };
-    let fk_in = |t: &Table, f: &ForeignKey| {
-        t.foreign_keys.iter().any(|x| {
-            x.name == f.name
-                && x.columns == f.columns
-                && x.ref_table == f.ref_table
-                && x.ref_columns == f.ref_columns
-        })
-    };
-    let changed = |a: &Table, b: &Table| {
-        a.checks.iter().any(|k| on(a, &k.expr) && !check_in(b, k))
-            || a.uniques
-                .iter()
-                .any(|u| u.columns.iter().any(|c| c == column) && !unique_in(b, u))
-            || a.foreign_keys
-                .iter()
-                .any(|f| f.columns.iter().any(|c| c == column) && !fk_in(b, f))
-    };
-    (changed(new, old), changed(old, new))
 }

@@ -6,6 +6,7 @@
 
 mod checks;
 mod column_props;
+mod column_transitions;
 mod columns;
 mod constraints;
 mod enums;

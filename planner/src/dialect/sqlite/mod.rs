@@ -73,6 +73,7 @@ mod backfill;
 mod checks;
 mod emit;
 mod holds;
+mod loses;
 mod rebuild;
 mod render;
 mod run;
