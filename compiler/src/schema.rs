@@ -548,36 +548,7 @@ pub struct Native {
     pub origin: Span,
 }
 
-/// Whether `s` is a type name as SQLite reads one: words, then an optional `(n)` or `(n, m)`.
-pub fn is_sqlite_type_name(s: &str) -> bool {
-    let (words, rest) = match s.find('(') {
-        Some(i) => (&s[..i], Some(&s[i..])),
-        None => (s, None),
-    };
-    let words_ok = words
-        .split_whitespace()
-        .all(|w| w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
-        && words
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
-    let args_ok = match rest {
-        None => true,
-        Some(r) => r
-            .strip_prefix('(')
-            .and_then(|r| r.strip_suffix(')'))
-            .is_some_and(|inner| {
-                let parts: Vec<&str> = inner.split(',').collect();
-                parts.len() <= 2
-                    && parts.iter().all(|p| {
-                        let p = p.trim();
-                        let digits = p.strip_prefix(['+', '-']).unwrap_or(p);
-                        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
-                    })
-            }),
-    };
-    words_ok && args_ok
-}
+pub use migc_stdlib::is_sqlite_type_name;
 
 #[cfg(test)]
 mod native_default_tests {

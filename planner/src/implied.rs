@@ -5,11 +5,11 @@
 //! column where the database would rewrite the table in place).
 
 use migc_compiler::schema::{ColumnType, Expr, Schema, Transform};
-use migc_stdlib::TypeClass;
+use migc_stdlib::{Dialect, TypeClass};
 use std::borrow::Cow;
 
 /// `to` with the conversions its type changes imply, or `to` itself when there are none.
-pub fn conversions<'a>(from: &Schema, to: &'a Schema) -> Cow<'a, Schema> {
+pub fn conversions<'a>(from: &Schema, to: &'a Schema, dialect: Option<Dialect>) -> Cow<'a, Schema> {
     let implied = |table: &str, column: &str| -> bool {
         let Some(new) = to.tables.get(table).and_then(|t| t.column(column)) else {
             return false;
@@ -29,8 +29,8 @@ pub fn conversions<'a>(from: &Schema, to: &'a Schema) -> Cow<'a, Schema> {
         new.transform.is_none()
             && new.renamed_from.is_none()
             && !key
-            && !crate::build::widening(&old.ty, &new.ty)
-            && lossless(&old.ty, &new.ty)
+            && !crate::build::widening(&old.ty, &new.ty, dialect)
+            && lossless(&old.ty, &new.ty, dialect)
     };
     let mut changed: Vec<(String, String)> = Vec::new();
     for t in to.tables.values() {
@@ -68,9 +68,10 @@ pub fn conversions<'a>(from: &Schema, to: &'a Schema) -> Cow<'a, Schema> {
 }
 
 /// Whether every value of `from` is a value of `to`, and the types differ.
-pub(crate) fn lossless(from: &ColumnType, to: &ColumnType) -> bool {
-    // MySQL's integers, unsigned ones too (`int(10) unsigned` to `bigint(20) unsigned`).
-    if let Some((a, b)) = crate::build::mysql_values(from, to) {
+pub(crate) fn lossless(from: &ColumnType, to: &ColumnType, dialect: Option<Dialect>) -> bool {
+    // A dialect's native integers, unsigned ones too (MySQL's `int(10) unsigned` to
+    // `bigint(20) unsigned`).
+    if let Some((a, b)) = crate::build::native_values(from, to, dialect) {
         return a != b && a.fits_in(b);
     }
     let (ColumnType::Builtin { name: a, args: x }, ColumnType::Builtin { name: b, args: y }) =
@@ -131,24 +132,30 @@ mod tests {
 
     #[test]
     fn widening_numbers_is_lossless_and_narrowing_is_not() {
-        assert!(lossless(&ty("int32", &[]), &ty("int64", &[])));
-        assert!(lossless(&ty("int16", &[]), &ty("int32", &[])));
-        assert!(lossless(&ty("float32", &[]), &ty("float64", &[])));
-        assert!(lossless(&ty("int32", &[]), &ty("float64", &[])));
-        assert!(lossless(&ty("int32", &[]), &ty("decimal", &[12, 2])));
-        assert!(lossless(&ty("decimal", &[10, 2]), &ty("decimal", &[14, 4])));
-        assert!(!lossless(&ty("int64", &[]), &ty("int32", &[])));
-        assert!(!lossless(&ty("int64", &[]), &ty("float64", &[])));
-        assert!(!lossless(&ty("int64", &[]), &ty("decimal", &[12, 2])));
+        assert!(lossless(&ty("int32", &[]), &ty("int64", &[]), None));
+        assert!(lossless(&ty("int16", &[]), &ty("int32", &[]), None));
+        assert!(lossless(&ty("float32", &[]), &ty("float64", &[]), None));
+        assert!(lossless(&ty("int32", &[]), &ty("float64", &[]), None));
+        assert!(lossless(&ty("int32", &[]), &ty("decimal", &[12, 2]), None));
+        assert!(lossless(
+            &ty("decimal", &[10, 2]),
+            &ty("decimal", &[14, 4]),
+            None
+        ));
+        assert!(!lossless(&ty("int64", &[]), &ty("int32", &[]), None));
+        assert!(!lossless(&ty("int64", &[]), &ty("float64", &[]), None));
+        assert!(!lossless(&ty("int64", &[]), &ty("decimal", &[12, 2]), None));
         assert!(!lossless(
             &ty("decimal", &[10, 2]),
-            &ty("decimal", &[10, 1])
+            &ty("decimal", &[10, 1]),
+            None
         ));
         assert!(!lossless(
             &ty("decimal", &[10, 2]),
-            &ty("decimal", &[10, 3])
+            &ty("decimal", &[10, 3]),
+            None
         ));
-        assert!(!lossless(&ty("text", &[]), &ty("int32", &[])));
-        assert!(!lossless(&ty("int32", &[]), &ty("int32", &[])));
+        assert!(!lossless(&ty("text", &[]), &ty("int32", &[]), None));
+        assert!(!lossless(&ty("int32", &[]), &ty("int32", &[]), None));
     }
 }

@@ -48,7 +48,7 @@ impl Plan {
 
 /// Plans the change from `from` (deployed) to `to` (declared).
 pub fn plan(from: &Schema, to: &Schema, options: &Options) -> Plan {
-    let to = &*implied::conversions(from, to);
+    let to = &*implied::conversions(from, to, options.dialect);
     let cased;
     let to = if options.names_ignore_case {
         cased = case_renames::implied(from, to);
@@ -145,7 +145,7 @@ pub fn render(
         )
         .help("plan for `--dialect postgres` or `--dialect sqlite`")]);
     };
-    let to = &*implied::conversions(from, to);
+    let to = &*implied::conversions(from, to, Some(dialect));
     let cased;
     let to = if lowering.names_ignore_case() {
         cased = case_renames::implied(from, to);

@@ -52,6 +52,13 @@ pub fn temporary(name: &str) -> String {
     derived(name, "__migc")
 }
 
+/// The name of `candidates` that `name` is, or is built under ([`temporary`]).
+pub fn built_as<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .find(|c| *c == name || temporary(c) == name)
+}
+
 /// The copy of a table copied online, which takes the table's name when swapped in.
 pub fn copy(table: &str) -> String {
     derived(table, "__migc")

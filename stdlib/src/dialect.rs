@@ -58,6 +58,11 @@ impl Dialect {
         }
     }
 
+    /// The dialect's name in prose: `PostgreSQL`, `MySQL` or `SQLite`.
+    pub fn title(self) -> &'static str {
+        self.pick("PostgreSQL", "MySQL", "SQLite")
+    }
+
     /// The one of three values that is this dialect's, for tables of per-dialect data (a
     /// type's spellings): `postgres`, `mysql` or `sqlite`.
     pub fn pick<T>(self, postgres: T, mysql: T, sqlite: T) -> T {
@@ -72,17 +77,12 @@ impl Dialect {
     /// one (MySQL's `DEFAULT CHARSET`/`COLLATE`). Elsewhere a table's declared collation is
     /// each such column's.
     pub fn tables_have_collations(self) -> bool {
-        self.pick(false, true, false)
+        self.behaviour().tables_have_collations()
     }
 
     /// The longest identifier the dialect accepts, in bytes.
     pub fn max_identifier_len(self) -> usize {
-        match self {
-            Dialect::Postgres => 63,
-            Dialect::Mysql => 64,
-            // SQLite has no limit; the portable limit still applies to portable schemas.
-            Dialect::Sqlite => usize::MAX,
-        }
+        self.behaviour().max_identifier_len()
     }
 }
 

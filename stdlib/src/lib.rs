@@ -18,6 +18,6 @@ pub use mixin::{mixin_source, mixins, MixinSource};
 pub use reserved::{is_mysql_reserved, is_plain_identifier, is_reserved};
 pub use sql_text::{delimiter_for, dollar_quoted, one_line};
 pub use ty::{
-    builtin_type, builtin_types, mysql_set_bytes, mysql_set_members, BuiltinType, MysqlValues,
-    TypeArgs, TypeClass,
+    builtin_type, builtin_types, is_sqlite_type_name, mysql_set_bytes, mysql_set_members,
+    serial_for, serial_of, BuiltinType, MysqlValues, PortableSpelling, TypeArgs, TypeClass,
 };

@@ -20,88 +20,18 @@ impl Dialect {
     /// An identifier, quoted: `"name"` (PostgreSQL, SQLite) or `` `name` `` (MySQL/MariaDB),
     /// with the quote character doubled inside. The name keeps its exact spelling and case.
     pub fn quote_ident(self, name: &str) -> String {
-        let q = match self {
-            Dialect::Mysql => '`',
-            Dialect::Postgres | Dialect::Sqlite => '"',
-        };
-        let mut out = String::with_capacity(name.len() + 2);
-        out.push(q);
-        for c in name.chars() {
-            if c == q {
-                out.push(q);
-            }
-            out.push(c);
-        }
-        out.push(q);
-        out
+        self.behaviour().quote_ident(name)
     }
 
-    /// A string literal holding exactly `value`.
-    ///
-    /// - PostgreSQL: `'…'` with `'` doubled; `E'…'` with `\` doubled too when the value holds a
-    ///   backslash (as `quote_literal()` does), so the value does not depend on
-    ///   `standard_conforming_strings`, or a carriage return, written `\r`.
-    /// - MySQL/MariaDB: `'…'` with `'` doubled and `\` written `\\` (NUL as `\0`, CR as `\r`,
-    ///   Ctrl-Z as `\Z`, which some clients would take for the end of input).
-    /// - SQLite: `'…'` with `'` doubled; backslashes mean nothing. A text holding a carriage
-    ///   return is `('…' || char(13) || '…')`, an expression.
+    /// A string literal holding exactly `value`, as the dialect's
+    /// [`Behaviour::quote_literal`](crate::Behaviour::quote_literal) writes it.
     ///
     /// No literal holds a raw carriage return: line-based readers of scripts drop one that comes
-    /// before a line feed.
-    ///
-    /// In every dialect the quote is doubled, never backslash-escaped, so a reader that does not
-    /// know the dialect's backslash rules still finds the same end of the literal.
+    /// before a line feed. In every dialect the quote is doubled, never backslash-escaped, so a
+    /// reader that does not know the dialect's backslash rules still finds the same end of the
+    /// literal.
     pub fn quote_literal(self, value: &str) -> String {
-        let mut out = String::with_capacity(value.len() + 3);
-        match self {
-            Dialect::Postgres => {
-                if value.contains(['\\', '\r']) {
-                    out.push('E');
-                }
-                out.push('\'');
-                for c in value.chars() {
-                    match c {
-                        '\'' => out.push_str("''"),
-                        '\\' => out.push_str("\\\\"),
-                        '\r' => out.push_str("\\r"),
-                        c => out.push(c),
-                    }
-                }
-            }
-            Dialect::Mysql => {
-                out.push('\'');
-                for c in value.chars() {
-                    match c {
-                        '\'' => out.push_str("''"),
-                        '\\' => out.push_str("\\\\"),
-                        '\0' => out.push_str("\\0"),
-                        '\r' => out.push_str("\\r"),
-                        '\x1a' => out.push_str("\\Z"),
-                        c => out.push(c),
-                    }
-                }
-            }
-            Dialect::Sqlite if value.contains('\r') => {
-                // SQLite literals have no escapes, and line-based readers (the sqlite3 shell)
-                // drop a carriage return before a line feed: it is written as `char(13)`.
-                let parts: Vec<String> = value
-                    .split('\r')
-                    .map(|p| Dialect::Sqlite.quote_literal(p))
-                    .collect();
-                return format!("({})", parts.join(" || char(13) || "));
-            }
-            Dialect::Sqlite => {
-                out.push('\'');
-                for c in value.chars() {
-                    if c == '\'' {
-                        out.push('\'');
-                    }
-                    out.push(c);
-                }
-            }
-        }
-        out.push('\'');
-        out
+        self.behaviour().quote_literal(value)
     }
 
     /// A `--` comment line (without the line break): `-- text`, the text on one line.
@@ -165,24 +95,25 @@ impl Dialect {
     /// and `#` comments, PostgreSQL's `E'…'` strings and dollar quotes). A range left open at
     /// the end runs to the end.
     fn quoted_ranges(self, sql: &str) -> Vec<(usize, usize)> {
-        let mysql = self == Dialect::Mysql;
-        let postgres = self == Dialect::Postgres;
+        let b = self.behaviour();
+        let backslashes = b.supports_backslash_escapes();
+        let escape_strings = b.supports_escape_strings();
         let bytes = sql.as_bytes();
         let mut out = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
             let c = bytes[i];
             let end = match c {
-                b'\'' | b'"' | b'`' if !(c == b'`' && postgres) => {
+                b'\'' | b'"' | b'`' if c != b'`' || b.quotes_names_with_backticks() => {
                     // PostgreSQL's escape strings: `E'…'` (not the end of a longer word).
-                    let e_string = postgres
+                    let e_string = escape_strings
                         && c == b'\''
                         && i > 0
                         && matches!(bytes[i - 1], b'E' | b'e')
                         && !(i > 1
                             && (bytes[i - 2].is_ascii_alphanumeric() || bytes[i - 2] == b'_'));
                     // MySQL reads `"…"` as a string, with backslash escapes.
-                    let escapes = (mysql && c != b'`') || e_string;
+                    let escapes = (backslashes && c != b'`') || e_string;
                     let mut j = i + 1;
                     Some(loop {
                         match bytes.get(j) {
@@ -200,13 +131,13 @@ impl Dialect {
                     })
                 }
                 b'-' if bytes.get(i + 1) == Some(&b'-') => Some(line_end(bytes, i)),
-                b'#' if mysql => Some(line_end(bytes, i)),
+                b'#' if b.supports_hash_comments() => Some(line_end(bytes, i)),
                 b'/' if bytes.get(i + 1) == Some(&b'*') => Some(
                     sql[i + 2..]
                         .find("*/")
                         .map_or(bytes.len(), |p| i + 2 + p + 2),
                 ),
-                b'$' if postgres => {
+                b'$' if b.supports_dollar_quotes() => {
                     let rest = &sql[i + 1..];
                     let tag_len = rest
                         .find(|d: char| !(d.is_alphanumeric() || d == '_'))
@@ -237,6 +168,36 @@ impl Dialect {
         }
         out
     }
+}
+
+/// `name` between two `quote` characters, each one inside doubled.
+pub(crate) fn quoted_with(quote: char, name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 2);
+    out.push(quote);
+    for c in name.chars() {
+        if c == quote {
+            out.push(quote);
+        }
+        out.push(c);
+    }
+    out.push(quote);
+    out
+}
+
+/// `value` between single quotes, each character written as `escape` says (`None`: as it is),
+/// a single quote always doubled.
+pub(crate) fn single_quoted(value: &str, escape: impl Fn(char) -> Option<&'static str>) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('\'');
+    for c in value.chars() {
+        match (c, escape(c)) {
+            ('\'', _) => out.push_str("''"),
+            (_, Some(e)) => out.push_str(e),
+            (c, None) => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 /// Where a `--` or `#` comment starting at `i` ends (the line break stays code).

@@ -375,6 +375,83 @@ pub fn mysql_set_bytes(members: usize) -> usize {
     }
 }
 
+/// PostgreSQL's `serial` spellings and the integer types they stand for.
+const SERIALS: [(&str, &str); 3] = [
+    ("smallserial", "int16"),
+    ("serial", "int32"),
+    ("bigserial", "int64"),
+];
+
+/// The integer type a PostgreSQL `serial` spelling stands for (`bigserial`, `serial8`: `int64`).
+pub fn serial_of(spelling: &str) -> Option<&'static str> {
+    let s = spelling.to_ascii_lowercase();
+    let s = match s.as_str() {
+        "serial2" => "smallserial",
+        "serial4" => "serial",
+        "serial8" => "bigserial",
+        other => other,
+    };
+    SERIALS
+        .iter()
+        .find(|(name, _)| *name == s)
+        .map(|(_, ty)| *ty)
+}
+
+/// PostgreSQL's `serial` spelling of an identity of the portable integer type `ty`
+/// (`int64`: `bigserial`).
+pub fn serial_for(ty: &str) -> Option<&'static str> {
+    SERIALS
+        .iter()
+        .find(|(_, t)| *t == ty)
+        .map(|(name, _)| *name)
+}
+
+/// Whether `s` is a type name as SQLite reads one: words, then an optional `(n)` or `(n, m)`.
+pub fn is_sqlite_type_name(s: &str) -> bool {
+    let (words, rest) = match s.find('(') {
+        Some(i) => (&s[..i], Some(&s[i..])),
+        None => (s, None),
+    };
+    let words_ok = words
+        .split_whitespace()
+        .all(|w| w.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+        && words
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_');
+    let args_ok = match rest {
+        None => true,
+        Some(r) => r
+            .strip_prefix('(')
+            .and_then(|r| r.strip_suffix(')'))
+            .is_some_and(|inner| {
+                let parts: Vec<&str> = inner.split(',').collect();
+                parts.len() <= 2
+                    && parts.iter().all(|p| {
+                        let p = p.trim();
+                        let digits = p.strip_prefix(['+', '-']).unwrap_or(p);
+                        !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit())
+                    })
+            }),
+    };
+    words_ok && args_ok
+}
+
+/// What a portable type's spelling for one dialect (`int64 native(sqlite: "INTEGER")`) is to
+/// that dialect ([`crate::Behaviour::portable_type_spelling`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PortableSpelling {
+    /// The type as the dialect stores it, kept as this text (SQLite's declared type name).
+    Kept(String),
+    /// An identity column drawing from a sequence it owns, kept as this text, of the portable
+    /// integer type named (PostgreSQL's `bigserial`: `int64`).
+    Serial { spelling: String, ty: &'static str },
+    /// The dialect keeps such spellings, but this is not a type name it reads.
+    NotATypeName,
+    /// The dialect stores a type, not its spelling: it keeps none for a portable type.
+    NotKept,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -162,14 +162,19 @@ impl Resolver<'_> {
                     }
                     let collation = self.collations(list);
                     let ty = &table.columns[index].ty;
-                    let enum_in_postgres = matches!(ty, ColumnType::Enum { .. })
-                        && collation.keys().any(|d| d.pick(true, false, false));
-                    if !collation.is_empty() && (!ty.holds_text() || enum_in_postgres) {
+                    let enum_without = matches!(ty, ColumnType::Enum { .. })
+                        .then(|| {
+                            collation
+                                .keys()
+                                .find(|d| !d.behaviour().enums_have_collations())
+                        })
+                        .flatten();
+                    if !collation.is_empty() && (!ty.holds_text() || enum_without.is_some()) {
                         self.diagnostics.push(
                             Diagnostic::error(
                                 Code::ConflictingAttributes,
-                                if enum_in_postgres {
-                                    format!("column `{cname}` of enum type `{ty}` has no collation in PostgreSQL")
+                                if let Some(d) = enum_without {
+                                    format!("column `{cname}` of enum type `{ty}` has no collation in {}", d.title())
                                 } else {
                                     format!("column `{cname}` of type `{ty}` has no collation")
                                 },
@@ -177,10 +182,9 @@ impl Resolver<'_> {
                             .primary(*s, "collation here")
                             .secondary(
                                 def.ty.span(),
-                                if enum_in_postgres {
-                                    "PostgreSQL orders an enum's values as declared"
-                                } else {
-                                    "not a text type"
+                                match enum_without {
+                                    Some(d) => format!("{} orders an enum's values as declared", d.title()),
+                                    None => "not a text type".to_string(),
                                 },
                             )
                             .help("a collation says how text compares; remove it (for PostgreSQL)"),
@@ -279,13 +283,19 @@ impl Resolver<'_> {
                 stored,
             })
         });
-        if let Some(serial) = table.columns[index]
+        // A spelling that makes the column an identity of its own integer type (PostgreSQL's
+        // `bigserial`).
+        let serials: Vec<(migc_stdlib::Dialect, String, &'static str)> = table.columns[index]
             .spellings
-            .get(&migc_stdlib::Dialect::Postgres)
-        {
+            .iter()
+            .filter_map(|(d, s)| match d.behaviour().portable_type_spelling(s) {
+                migc_stdlib::PortableSpelling::Serial { ty, .. } => Some((*d, s.clone(), ty)),
+                _ => None,
+            })
+            .collect();
+        for (d, serial, serial_ty) in serials {
             let ty = &table.columns[index].ty;
-            let fits = matches!(ty, ColumnType::Builtin { name, .. }
-                if Some(name.as_str()) == super::column_type::serial_of(serial));
+            let fits = matches!(ty, ColumnType::Builtin { name, .. } if name == serial_ty);
             if identity.is_none() || !fits {
                 self.diagnostics.push(
                     Diagnostic::error(
@@ -294,8 +304,8 @@ impl Resolver<'_> {
                     )
                     .primary(def.ty.span(), format!("`{ty}` here"))
                     .help(format!(
-                        "declare `{cname} {} native(postgres: \"{serial}\") identity`",
-                        super::column_type::serial_of(serial).unwrap_or("int64")
+                        "declare `{cname} {serial_ty} native({}: \"{serial}\") identity`",
+                        d.name()
                     )),
                 );
             }

@@ -2,10 +2,10 @@
 //! native spelling per dialect.
 
 use crate::resolve::Resolver;
-use crate::schema::{is_sqlite_type_name, ColumnType};
+use crate::schema::ColumnType;
 use migc_grammar::ast;
 use migc_grammar::{Code, Diagnostic};
-use migc_stdlib::{Dialect, TypeArgs};
+use migc_stdlib::{Dialect, PortableSpelling, TypeArgs};
 use std::collections::BTreeMap;
 
 impl Resolver<'_> {
@@ -129,7 +129,7 @@ impl Resolver<'_> {
                         .primary(name.span, "names no collation")
                         .help(format!(
                             "name one of {}'s collations, such as `{}`",
-                            d.pick("PostgreSQL", "MySQL", "SQLite"),
+                            d.title(),
                             d.pick("C", "utf8mb4_bin", "NOCASE")
                         )),
                 );
@@ -151,22 +151,24 @@ impl Resolver<'_> {
             return out;
         };
         for (dialect, spelling) in spellings {
-            match Dialect::from_name(&dialect.name) {
-                Some(Dialect::Sqlite) if is_sqlite_type_name(&spelling.value) => {
-                    out.insert(Dialect::Sqlite, spelling.value.clone());
-                }
+            let Some(d) = Dialect::from_name(&dialect.name) else {
+                self.unknown_dialect(dialect);
+                continue;
+            };
+            match d.behaviour().portable_type_spelling(&spelling.value) {
                 // `int64 native(postgres: "bigserial") identity`: an identity PostgreSQL keeps
                 // as a column drawing from a sequence it owns (checked with the column's
                 // attributes).
-                Some(Dialect::Postgres) if serial_of(&spelling.value).is_some() => {
-                    out.insert(Dialect::Postgres, spelling.value.to_ascii_lowercase());
+                PortableSpelling::Kept(text) | PortableSpelling::Serial { spelling: text, .. } => {
+                    out.insert(d, text);
                 }
-                Some(Dialect::Sqlite) => self.diagnostics.push(
+                PortableSpelling::NotATypeName => self.diagnostics.push(
                     Diagnostic::error(
                         Code::BadTypeArguments,
                         format!(
-                            "`{}` is not a type name SQLite reads",
-                            spelling.value.escape_debug()
+                            "`{}` is not a type name {} reads",
+                            spelling.value.escape_debug(),
+                            d.title()
                         ),
                     )
                     .primary(
@@ -175,7 +177,7 @@ impl Resolver<'_> {
                     )
                     .help("write the type as SQLite does, such as `DATETIME` or `VARCHAR(40)`"),
                 ),
-                Some(d) => self.diagnostics.push(
+                PortableSpelling::NotKept => self.diagnostics.push(
                     Diagnostic::error(
                         Code::BadTypeArguments,
                         format!(
@@ -185,52 +187,17 @@ impl Resolver<'_> {
                     )
                     .primary(
                         dialect.span,
-                        format!(
-                            "{} stores a type, not its spelling",
-                            d.pick("PostgreSQL", "MySQL", "SQLite")
-                        ),
+                        format!("{} stores a type, not its spelling", d.title()),
                     )
                     .help(format!(
                         "for a type of {} of its own, write `native({}: \"…\")` instead of `{}`",
-                        d.pick("PostgreSQL", "MySQL", "SQLite"),
+                        d.title(),
                         dialect.name,
                         name.name
                     )),
                 ),
-                None => self.unknown_dialect(dialect),
             }
         }
         out
     }
-}
-
-/// PostgreSQL's `serial` spellings and the integer types they stand for.
-const SERIALS: [(&str, &str); 3] = [
-    ("smallserial", "int16"),
-    ("serial", "int32"),
-    ("bigserial", "int64"),
-];
-
-/// The integer type a PostgreSQL `serial` spelling stands for (`bigserial`, `serial8`: `int64`).
-pub fn serial_of(spelling: &str) -> Option<&'static str> {
-    let s = spelling.to_ascii_lowercase();
-    let s = match s.as_str() {
-        "serial2" => "smallserial",
-        "serial4" => "serial",
-        "serial8" => "bigserial",
-        other => other,
-    };
-    SERIALS
-        .iter()
-        .find(|(name, _)| *name == s)
-        .map(|(_, ty)| *ty)
-}
-
-/// PostgreSQL's `serial` spelling of an identity of the portable integer type `ty`
-/// (`int64`: `bigserial`).
-pub fn serial_for(ty: &str) -> Option<&'static str> {
-    SERIALS
-        .iter()
-        .find(|(_, t)| *t == ty)
-        .map(|(name, _)| *name)
 }

@@ -238,12 +238,10 @@ impl Resolver<'_> {
 /// Whether `text` is one expression of dialect `d` and nothing else: no statement separator,
 /// comment or line break, which would change what the statement it is written into does.
 pub fn one_expression(d: migc_stdlib::Dialect, text: &str) -> Result<(), String> {
-    use sqlparser::dialect::{MySqlDialect, PostgreSqlDialect, SQLiteDialect};
     use sqlparser::tokenizer::{Token, Tokenizer, Whitespace};
-    let dialect: Box<dyn sqlparser::dialect::Dialect> = match d {
-        migc_stdlib::Dialect::Postgres => Box::new(PostgreSqlDialect {}),
-        migc_stdlib::Dialect::Mysql => Box::new(MySqlDialect {}),
-        migc_stdlib::Dialect::Sqlite => Box::new(SQLiteDialect {}),
+    let reader = d.behaviour().sql_reader();
+    let Some(dialect) = sqlparser::dialect::dialect_from_str(reader) else {
+        return Err(format!("no SQL reader `{reader}`"));
     };
     if text.trim().is_empty() {
         return Err("it is empty".into());

@@ -10,8 +10,8 @@ mod index;
 mod options;
 mod transitions;
 
-pub use column_type::{serial_for, serial_of};
 pub use default::one_expression;
+pub use migc_stdlib::{serial_for, serial_of};
 pub use options::{same_table_options, table_options_text};
 
 use crate::expr::Scope;
@@ -384,7 +384,7 @@ fn inherit_collations(table: &mut Table) {
         table.collation.remove(&d);
         // (PostgreSQL's enums compare by their order, with no collation.)
         let takes = |ty: &ColumnType| match ty {
-            ColumnType::Enum { .. } => d.pick(false, true, true),
+            ColumnType::Enum { .. } => d.behaviour().enums_have_collations(),
             ColumnType::Native { .. } => false,
             ColumnType::Builtin { .. } => ty.holds_text(),
         };

@@ -20,7 +20,7 @@ impl Resolver<'_> {
                 self.unknown_dialect(dialect);
                 continue;
             };
-            if d != Dialect::Mysql {
+            if !d.behaviour().has_table_options() {
                 self.diagnostics.push(
                     Diagnostic::error(
                         Code::BadStorage,

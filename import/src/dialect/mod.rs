@@ -58,6 +58,13 @@ pub(crate) trait Reading {
     /// schema); names of other schemas are outside the model.
     fn in_default_schema(&self, schema: &str) -> bool;
 
+    /// Whether the catalog shows a table's declaration as written (SQLite keeps its SQL text):
+    /// type names, default words and `NOT NULL` on a key column read back as written, and are
+    /// kept as the dialect's spellings where the model would write them otherwise.
+    fn keeps_declared_text(&self) -> bool {
+        false
+    }
+
     /// Whether a table is the database's own bookkeeping, part of no schema.
     fn is_internal_table(&self, _name: &str) -> bool {
         false
@@ -75,6 +82,24 @@ pub(crate) trait Reading {
     /// dialect shares (`boolean`, `numeric(p, s)`, `text`, `varchar(n)`, `date`) are read
     /// before this is asked; `None` keeps the type native to the dialect.
     fn builtin_type(&self, base: &str, args: &[u64], unsigned: bool) -> Option<Read>;
+
+    /// The spelling of an identity of the portable integer type `ty` that draws from a
+    /// sequence the column owns (PostgreSQL's `bigserial`), kept apart from the dialect's
+    /// other identities; `None` where there is none.
+    fn serial_spelling(&self, _ty: &str) -> Option<&'static str> {
+        None
+    }
+
+    /// A `CREATE TABLE` statement without the storage clauses the SQL reader does not read,
+    /// with what they said: the partitioning clause, and the columns written `ZEROFILL` with
+    /// their types (MySQL). The statement as it is by default.
+    fn storage_clauses(&self, text: &str) -> StorageClauses {
+        StorageClauses {
+            text: text.to_string(),
+            partitioning: None,
+            zerofill: Vec::new(),
+        }
+    }
 
     /// The stdlib function that a function of the dialect's own stands for, given how many
     /// arguments the call has (MySQL's `char_length` is `length`); the stdlib's own names and
@@ -141,6 +166,13 @@ pub(crate) trait Reading {
     fn drop_trigger(&self, name: &str, _table: Option<&str>) -> String {
         format!("DROP TRIGGER IF EXISTS {}", self.quote_ident(name))
     }
+}
+
+/// A statement with its storage clauses taken out ([`Reading::storage_clauses`]).
+pub(crate) struct StorageClauses {
+    pub text: String,
+    pub partitioning: Option<String>,
+    pub zerofill: Vec<(String, String)>,
 }
 
 /// How `dialect`'s SQL reads.

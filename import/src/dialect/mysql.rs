@@ -61,6 +61,16 @@ impl Reading for Mysql {
         }
     }
 
+    fn storage_clauses(&self, text: &str) -> super::StorageClauses {
+        let (text, partitioning) = crate::classify::mysql_partitioning(text);
+        let (text, zerofill) = crate::classify::mysql_zerofill(&text);
+        super::StorageClauses {
+            text,
+            partitioning,
+            zerofill,
+        }
+    }
+
     fn concat_is_null_on_null(&self) -> bool {
         true
     }

@@ -21,6 +21,10 @@ impl Reading for Postgres {
         introspect::postgres::ddl(conn)
     }
 
+    fn serial_spelling(&self, ty: &str) -> Option<&'static str> {
+        migc_compiler::serial_for(ty)
+    }
+
     fn folds_unquoted_names(&self) -> bool {
         true
     }

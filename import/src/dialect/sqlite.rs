@@ -22,6 +22,10 @@ impl Reading for Sqlite {
         introspect::sqlite::ddl(conn)
     }
 
+    fn keeps_declared_text(&self) -> bool {
+        true
+    }
+
     fn ignores_case(&self) -> bool {
         true
     }

@@ -156,14 +156,11 @@ impl Reader {
                 let (cleaned, view_clauses) = classify::view_clauses(text);
                 self.view_clauses = view_clauses;
                 let cleaned = classify::strip_mysql_view_clauses(&cleaned);
-                let (cleaned, partitioning, zerofill) = match self.dialect {
-                    Dialect::Mysql => {
-                        let (cleaned, partitioning) = classify::mysql_partitioning(&cleaned);
-                        let (cleaned, zerofill) = classify::mysql_zerofill(&cleaned);
-                        (cleaned, partitioning, zerofill)
-                    }
-                    _ => (cleaned, None, Vec::new()),
-                };
+                let crate::dialect::StorageClauses {
+                    text: cleaned,
+                    partitioning,
+                    zerofill,
+                } = self.reading().storage_clauses(&cleaned);
                 self.partitioning = partitioning;
                 self.zerofill = zerofill;
                 if let Some(s) = self.parse(&cleaned, at) {

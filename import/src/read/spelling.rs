@@ -20,14 +20,18 @@ pub(super) fn kept_spelling(
     let ColumnType::Builtin { name, args } = ty else {
         return out;
     };
-    if dialect != migc_stdlib::Dialect::Sqlite {
+    if !crate::dialect::reading(dialect).keeps_declared_text() {
         return out;
     }
     let Some(written) = migc_stdlib::builtin_type(name).map(|t| t.spelling(dialect, args)) else {
         return out;
     };
     // SQLite reads the type back as written, letter case and spaces included.
-    if written != spelling.trim() && migc_compiler::schema::is_sqlite_type_name(spelling) {
+    let type_name = matches!(
+        dialect.behaviour().portable_type_spelling(spelling),
+        migc_stdlib::PortableSpelling::Kept(_)
+    );
+    if written != spelling.trim() && type_name {
         out.insert(dialect, spelling.to_string());
     }
     out
@@ -44,7 +48,7 @@ impl Reader {
         e: &ast::Expr,
         text: &str,
     ) -> Option<migc_compiler::schema::Expr> {
-        if self.dialect != migc_stdlib::Dialect::Sqlite {
+        if !self.reading().keeps_declared_text() {
             return None;
         }
         let canonical = match e {
@@ -68,11 +72,18 @@ impl Reader {
         if written == canonical && canonical != "NULL" {
             return None;
         }
-        let spellings = BTreeMap::from([
-            (migc_stdlib::Dialect::Postgres, canonical.to_string()),
-            (migc_stdlib::Dialect::Mysql, canonical.to_string()),
-            (migc_stdlib::Dialect::Sqlite, written),
-        ]);
+        // The text as written for this dialect, the value's portable text for the others.
+        let spellings: BTreeMap<migc_stdlib::Dialect, String> = migc_stdlib::Dialect::ALL
+            .into_iter()
+            .map(|d| {
+                let text = if d == self.dialect {
+                    &written
+                } else {
+                    &canonical
+                };
+                (d, text.clone())
+            })
+            .collect();
         Some(migc_compiler::schema::Expr::native(
             &spellings,
             Span::default(),
@@ -188,9 +199,7 @@ pub(super) fn serial_spelling(
     ty: &ColumnType,
 ) -> Option<&'static str> {
     match ty {
-        ColumnType::Builtin { name, .. } if dialect == migc_stdlib::Dialect::Postgres => {
-            migc_compiler::serial_for(name)
-        }
+        ColumnType::Builtin { name, .. } => crate::dialect::reading(dialect).serial_spelling(name),
         _ => None,
     }
 }

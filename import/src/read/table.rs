@@ -114,7 +114,7 @@ impl Reader {
         let mut read = types::read(self.dialect, &spelling, &enums);
         // The type as the statement writes it (sqlparser writes it again in capitals).
         let verbatim = verbatim_type(text, &c.name, &spelling).unwrap_or(spelling.clone());
-        if self.dialect == migc_stdlib::Dialect::Sqlite {
+        if self.reading().keeps_declared_text() {
             if let ColumnType::Native { spellings } = &mut read.ty {
                 if let Some(s) = spellings.get_mut(&self.dialect) {
                     if !s.is_empty() && !s.contains(['"', '`', '\'']) {
@@ -182,7 +182,7 @@ impl Reader {
                     column.nullable = false;
                     // Kept for a key column only (see `finish_table`), where SQLite's catalog
                     // shows it.
-                    column.declared_not_null = self.dialect == migc_stdlib::Dialect::Sqlite;
+                    column.declared_not_null = self.reading().keeps_declared_text();
                 }
                 ColumnOption::Null => column.nullable = true,
                 ColumnOption::Default(e) => {

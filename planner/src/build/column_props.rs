@@ -10,7 +10,7 @@ impl Builder<'_> {
     /// indexes under an exclusive lock (PostgreSQL). A declaration that names none keeps what
     /// is deployed.
     pub(super) fn collation_changes(&mut self, old: &Table, new: &Table) {
-        let Some(d) = self.options.collations else {
+        let Some(d) = self.options.dialect else {
             return;
         };
         let refuse = |what: String, at: Span, was: Option<&String>, now: &String| {

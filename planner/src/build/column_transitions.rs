@@ -33,7 +33,7 @@ impl Builder<'_> {
     /// becomes `c`'s ([`crate::dialect::Lowering::keeps_values`]).
     pub(super) fn keeps_values(&self, o: &Column, c: &Column) -> bool {
         self.options
-            .collations
+            .dialect
             .and_then(crate::dialect::for_dialect)
             .is_some_and(|l| l.keeps_values(o, c))
     }
@@ -43,7 +43,7 @@ impl Builder<'_> {
     /// every value alike under both spellings. A declaration that names no spelling of its
     /// own leaves the deployed one alone.
     pub(super) fn respelled(&self, o: &Column, c: &Column) -> bool {
-        self.options.collations.is_some_and(|d| {
+        self.options.dialect.is_some_and(|d| {
             c.spellings
                 .get(&d)
                 .is_some_and(|s| o.spellings.get(&d) != Some(s))

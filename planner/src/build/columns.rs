@@ -266,8 +266,9 @@ impl<'s> Builder<'s> {
                 .down
                 .as_ref()
                 .is_some_and(|d| d.sql.trim() != quote_generic(&c.name));
-            let retypes =
-                o.ty != c.ty && (!widening(&o.ty, &c.ty) || (narrowing_down && !tr.implied));
+            let retypes = o.ty != c.ty
+                && (!widening(&o.ty, &c.ty, self.options.dialect)
+                    || (narrowing_down && !tr.implied));
             // Same type, `up` repairing the values the new shape refuses (a null where the
             // column becomes `not null`), or `down` giving the old application a value where
             // the column stops being `not null`: the same shadow column, filled through `up`,
@@ -372,7 +373,7 @@ impl<'s> Builder<'s> {
             // never through a shadow column.
             let key = c.transform.is_none()
                 && key_or_identity(old_table, o, c)
-                && crate::implied::lossless(&o.ty, &c.ty);
+                && crate::implied::lossless(&o.ty, &c.ty, self.options.dialect);
             if key && (!self.options.alter_key_types || referenced(self.from, t, &o.name)) {
                 self.diagnostics.push(
                     Diagnostic::error(
@@ -388,8 +389,9 @@ impl<'s> Builder<'s> {
                 );
                 return None;
             }
-            let stored_alike = !widening(&o.ty, &c.ty) && self.keeps_values(o, c);
-            if key || widening(&o.ty, &c.ty) || stored_alike {
+            let stored_alike =
+                !widening(&o.ty, &c.ty, self.options.dialect) && self.keeps_values(o, c);
+            if key || widening(&o.ty, &c.ty, self.options.dialect) || stored_alike {
                 let summary = if stored_alike && !key {
                     format!(
                         "declare `{t}.{}` as `{}` (was `{}`): every stored value stays as it is",
@@ -419,7 +421,7 @@ impl<'s> Builder<'s> {
             // written as declared where the database stores every value alike.
             let spelled = |x: &Column| {
                 self.options
-                    .collations
+                    .dialect
                     .and_then(|d| x.spellings.get(&d).cloned())
                     .unwrap_or_else(|| x.ty.to_string())
             };

@@ -23,7 +23,7 @@ use crate::step::{
 };
 use migc_compiler::schema::*;
 use migc_grammar::{Code, Diagnostic, Span};
-use migc_stdlib::MysqlValues;
+use migc_stdlib::{Dialect, MysqlValues};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Choices the user makes on the command line.
@@ -42,9 +42,9 @@ pub struct Options {
     /// Plan changes of how tables are stored (SQLite's `STRICT`, `WITHOUT ROWID`,
     /// `AUTOINCREMENT`): set for a dialect that has such choices, [`Options::for_dialect`].
     pub storage_options: bool,
-    /// The dialect whose collations the plan carries (`collate(…)`); a change of a deployed
-    /// one is refused.
-    pub collations: Option<migc_stdlib::Dialect>,
+    /// The dialect the plan is for: whose collations (`collate(…)`; a change of a deployed one
+    /// is refused), native types and table options the plan carries. `None`: no dialect's.
+    pub dialect: Option<Dialect>,
     /// Make a type change every value survives to a primary key or identity column as one
     /// `AlterType` step (a dialect whose lowering can, [`Options::for_dialect`]); otherwise it is
     /// refused.
@@ -55,7 +55,7 @@ pub struct Options {
     /// Move deployed columns into the declared order (a dialect that can without rewriting
     /// the table, [`Options::for_dialect`]).
     pub move_columns: bool,
-    /// Plan changes of the table options of the dialect in `collations` (MySQL's
+    /// Plan changes of the table options of the dialect in `dialect` (MySQL's
     /// `options(mysql: "…")`), for a dialect that has them ([`Options::for_dialect`]).
     pub table_options: bool,
     /// Names that differ only in letter case are one name, renamed (SQLite,
@@ -80,7 +80,7 @@ impl Options {
             table_options: lowering.as_ref().is_some_and(|l| l.has_table_options()),
             names_ignore_case: lowering.as_ref().is_some_and(|l| l.names_ignore_case()),
             move_columns: lowering.is_some_and(|l| l.moves_columns()),
-            collations: Some(dialect),
+            dialect: Some(dialect),
         }
     }
 }
@@ -283,10 +283,10 @@ fn is_volatile(e: &Expr) -> bool {
 /// precision at the same scale. Such a change is one `AlterType` step; how a database makes it
 /// (in place, or by copying the table) is the dialect's lowering.
 ///
-/// A MySQL type (a native spelling) widens within its family: a longer text (`text` to
-/// `longtext`, a varchar to `mediumtext`) or an integer's display width (`tinyint(1)` to
-/// `tinyint(4)`, `int(10)` to `int(11)`); a larger integer is a conversion ([`crate::implied`]).
-pub(crate) fn widening(from: &ColumnType, to: &ColumnType) -> bool {
+/// A native type (one spelled for `dialect`) widens as the dialect says
+/// ([`migc_stdlib::Behaviour::widens_natively`]): MySQL's within a family, a longer text or an
+/// integer's display width; a larger integer is a conversion ([`crate::implied`]).
+pub(crate) fn widening(from: &ColumnType, to: &ColumnType, dialect: Option<Dialect>) -> bool {
     match (from, to) {
         (ColumnType::Builtin { name: a, args: x }, ColumnType::Builtin { name: b, args: y }) => {
             match (a.as_str(), b.as_str()) {
@@ -296,90 +296,44 @@ pub(crate) fn widening(from: &ColumnType, to: &ColumnType) -> bool {
                 _ => false,
             }
         }
-        _ => match mysql_values(from, to) {
-            Some((a @ MysqlValues::Integer { .. }, b)) => a == b,
-            Some((a @ MysqlValues::Text { .. }, b)) => a.fits_in(b),
-            // A varchar holds at most 65,535 bytes: a `text` or longer holds it.
-            None if matches!(from, ColumnType::Builtin { name, .. } if name == "varchar") => {
-                matches!(native_values(to), Some(MysqlValues::Text { rank }) if rank >= 2)
+        _ => {
+            let Some(d) = dialect else {
+                return false;
+            };
+            match (spelled_in(from, d), spelled_in(to, d)) {
+                (Some(a), Some(b)) => d.behaviour().widens_natively(&a, &b),
+                _ => false,
             }
-            // A `CHAR(n)` value (read without its trailing spaces) is a `VARCHAR(m ≥ n)` value;
-            // a `SET` keeps its values when members are only appended.
-            None => {
-                let (Some(a), Some(b)) = (mysql_spelling(from), mysql_spelling(to)) else {
-                    return false;
-                };
-                if let (Some(x), Some(y)) = (
-                    migc_stdlib::mysql_set_members(&a),
-                    migc_stdlib::mysql_set_members(&b),
-                ) {
-                    return y.len() > x.len() && y.starts_with(&x);
-                }
-                let length = |s: &str, base: &str| -> Option<u64> {
-                    let s = s.trim().to_ascii_lowercase();
-                    s.strip_prefix(base)?
-                        .strip_prefix('(')?
-                        .strip_suffix(')')?
-                        .parse()
-                        .ok()
-                };
-                // More fractional digits of seconds: `datetime` to `datetime(3)`.
-                let digits = |s: &str, base: &str| -> Option<u64> {
-                    let t = s.trim().to_ascii_lowercase();
-                    if t == base {
-                        Some(0)
-                    } else {
-                        length(&t, base)
-                    }
-                };
-                let more_digits = ["datetime", "timestamp", "time"].iter().any(|base| {
-                    matches!((digits(&a, base), digits(&b, base)), (Some(n), Some(m)) if m > n)
-                });
-                more_digits
-                    || matches!(
-                        (length(&a, "char"), length(&b, "varchar")),
-                        (Some(n), Some(m)) if m >= n
-                    )
-            }
-        },
+        }
     }
 }
 
-/// A type as MySQL spells it (a native type's MySQL spelling, a portable type's).
-fn mysql_spelling(ty: &ColumnType) -> Option<String> {
+/// A type as `dialect` spells it (a native type's spelling for it, a portable type's).
+fn spelled_in(ty: &ColumnType, dialect: Dialect) -> Option<String> {
     match ty {
-        ColumnType::Native { spellings } => spellings.get(&migc_stdlib::Dialect::Mysql).cloned(),
+        ColumnType::Native { spellings } => spellings.get(&dialect).cloned(),
         ColumnType::Builtin { name, args } => {
-            Some(migc_stdlib::builtin_type(name)?.spelling(migc_stdlib::Dialect::Mysql, args))
+            Some(migc_stdlib::builtin_type(name)?.spelling(dialect, args))
         }
         ColumnType::Enum { .. } => None,
     }
 }
 
-/// The values a MySQL native spelling holds ([`MysqlValues`]).
-fn native_values(ty: &ColumnType) -> Option<MysqlValues> {
-    match ty {
-        ColumnType::Native { spellings } => {
-            MysqlValues::of(spellings.get(&migc_stdlib::Dialect::Mysql)?)
-        }
-        ColumnType::Builtin { name, args } => MysqlValues::of(
-            &migc_stdlib::builtin_type(name)?.spelling(migc_stdlib::Dialect::Mysql, args),
-        ),
-        ColumnType::Enum { .. } => None,
-    }
-}
-
-/// The values of both types as MySQL holds them, when at least one is a native MySQL type (the
-/// other may be a portable one, as MySQL spells it).
-pub(crate) fn mysql_values(
+/// The values of both types as `dialect` holds them, when at least one is a native type of it
+/// (the other may be a portable one, as the dialect spells it) and the dialect knows both
+/// ([`migc_stdlib::Behaviour::native_values`]).
+pub(crate) fn native_values(
     from: &ColumnType,
     to: &ColumnType,
+    dialect: Option<Dialect>,
 ) -> Option<(MysqlValues, MysqlValues)> {
     let native = |t: &ColumnType| matches!(t, ColumnType::Native { .. });
     if !native(from) && !native(to) {
         return None;
     }
-    Some((native_values(from)?, native_values(to)?))
+    let d = dialect?;
+    let values = |t: &ColumnType| d.behaviour().native_values(&spelled_in(t, d)?);
+    Some((values(from)?, values(to)?))
 }
 
 /// Whether a column is a primary key column or an identity (deployed or declared): a shadow

@@ -494,7 +494,7 @@ impl<'s> Builder<'s> {
             );
         }
 
-        if let (true, Some(d)) = (self.options.table_options, self.options.collations) {
+        if let (true, Some(d)) = (self.options.table_options, self.options.dialect) {
             let (was, now) = (old.options.get(&d), new.options.get(&d));
             let same = migc_compiler::same_table_options(
                 was.map_or("", |s| s.as_str()),

@@ -405,9 +405,10 @@ pub(crate) fn unasked(step: &Step) -> Diagnostic {
 
 /// The lowering of a dialect.
 pub fn for_dialect(dialect: Dialect) -> Option<Box<dyn Lowering>> {
-    match dialect {
-        Dialect::Postgres => Some(Box::new(Postgres::default())),
-        Dialect::Sqlite => Some(Box::new(Sqlite::default())),
-        Dialect::Mysql => Some(Box::new(Mysql::default())),
-    }
+    let lowering: Box<dyn Lowering> = dialect.pick(
+        Box::new(Postgres::default()),
+        Box::new(Mysql::default()),
+        Box::new(Sqlite::default()),
+    );
+    Some(lowering)
 }

@@ -44,14 +44,26 @@ pub trait Behaviour: Send + Sync {
 
     // SQL text.
 
-    /// An identifier, quoted, whatever the name ([`Dialect::quote_ident`]).
+    /// An identifier, quoted whatever the name, the quote character doubled inside: `"name"`
+    /// by default.
     fn quote_ident(&self, name: &str) -> String {
-        self.dialect().quote_ident(name)
+        crate::sql_text::quoted_with('"', name)
     }
 
-    /// A string literal holding exactly `value` ([`Dialect::quote_literal`]).
-    fn quote_literal(&self, value: &str) -> String {
-        self.dialect().quote_literal(value)
+    /// A string literal holding exactly `value`: never a raw carriage return (line-based
+    /// readers of scripts drop one before a line feed), the quote always doubled.
+    fn quote_literal(&self, value: &str) -> String;
+
+    /// Whether `` `…` `` quotes a name, so that a backtick inside it is not code (MySQL and
+    /// SQLite; PostgreSQL reads a backtick as an operator character).
+    fn quotes_names_with_backticks(&self) -> bool {
+        true
+    }
+
+    /// Whether `E'…'` is an escape string, where a backslash escapes the next character
+    /// (PostgreSQL).
+    fn supports_escape_strings(&self) -> bool {
+        false
     }
 
     /// A literal of the bytes written in `hex` (two hexadecimal digits a byte): `X'0a1b'`.
@@ -64,6 +76,53 @@ pub trait Behaviour: Send + Sync {
     /// backfill.
     fn fill_placeholders(&self, sql: &str, values: &[(&str, &str)]) -> String {
         self.dialect().fill_placeholders(sql, values)
+    }
+
+    // Native types.
+
+    /// What the dialect's native type spelled `spelling` holds, where migc knows it (MySQL's
+    /// integers and texts); `None` by default.
+    fn native_values(&self, _spelling: &str) -> Option<crate::MysqlValues> {
+        None
+    }
+
+    /// What `spelling`, written as this dialect's spelling of a portable type, is to the
+    /// dialect. [`PortableSpelling::NotKept`] by default.
+    fn portable_type_spelling(&self, _spelling: &str) -> crate::PortableSpelling {
+        crate::PortableSpelling::NotKept
+    }
+
+    /// The longest identifier the dialect accepts, in bytes: no limit by default (SQLite; the
+    /// portable limit still applies to portable schemas).
+    fn max_identifier_len(&self) -> usize {
+        usize::MAX
+    }
+
+    /// Whether a table has a collation of its own that its text columns take unless they name
+    /// one (MySQL's `DEFAULT CHARSET`/`COLLATE`). No by default.
+    fn tables_have_collations(&self) -> bool {
+        false
+    }
+
+    /// Whether a column of an enum type has a collation (PostgreSQL's enums compare by their
+    /// order, with none). Yes by default.
+    fn enums_have_collations(&self) -> bool {
+        true
+    }
+
+    /// Whether tables take options the schema chooses (`options(mysql: "…")`). No by default.
+    fn has_table_options(&self) -> bool {
+        false
+    }
+
+    /// The name sqlparser's `dialect_from_str` gives the dialect's SQL reader.
+    fn sql_reader(&self) -> &'static str;
+
+    /// Whether every value of the type spelled `from` is the same value of the type spelled
+    /// `to` in this dialect, the two being different spellings (a longer MySQL text, a `SET`
+    /// with members appended): a change made without converting a value. No by default.
+    fn widens_natively(&self, _from: &str, _to: &str) -> bool {
+        false
     }
 
     // The client and its scripts.

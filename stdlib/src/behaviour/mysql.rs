@@ -1,7 +1,7 @@
 //! MySQL 8.0 and MariaDB 10.11, through the `mariadb` (or `mysql`) client.
 
 use super::{Behaviour, RunLockKind};
-use crate::Dialect;
+use crate::{mysql_set_members, Dialect, MysqlValues};
 use std::time::Duration;
 
 pub(crate) struct Mysql;
@@ -9,6 +9,87 @@ pub(crate) struct Mysql;
 impl Behaviour for Mysql {
     fn dialect(&self) -> Dialect {
         Dialect::Mysql
+    }
+
+    /// `` `name` ``.
+    fn quote_ident(&self, name: &str) -> String {
+        crate::sql_text::quoted_with('`', name)
+    }
+
+    /// `'…'` with `'` doubled and `\` written `\\` (NUL as `\0`, CR as `\r`, Ctrl-Z as
+    /// `\Z`, which some clients would take for the end of input).
+    fn quote_literal(&self, value: &str) -> String {
+        crate::sql_text::single_quoted(value, |c| match c {
+            '\\' => Some("\\\\"),
+            '\0' => Some("\\0"),
+            '\r' => Some("\\r"),
+            '\x1a' => Some("\\Z"),
+            _ => None,
+        })
+    }
+
+    fn max_identifier_len(&self) -> usize {
+        64
+    }
+
+    fn tables_have_collations(&self) -> bool {
+        true
+    }
+
+    fn has_table_options(&self) -> bool {
+        true
+    }
+
+    fn sql_reader(&self) -> &'static str {
+        "mysql"
+    }
+
+    fn native_values(&self, spelling: &str) -> Option<MysqlValues> {
+        MysqlValues::of(spelling)
+    }
+
+    /// An integer's display width (`tinyint(1)` to `tinyint(4)`), a longer text (`text` to
+    /// `longtext`, a varchar to `mediumtext`), a `SET` with members only appended, more
+    /// fractional digits of seconds (`datetime` to `datetime(3)`), a `CHAR(n)` value (read
+    /// without its trailing spaces) in a `VARCHAR(m ≥ n)`. A larger integer is a conversion.
+    fn widens_natively(&self, from: &str, to: &str) -> bool {
+        if let (Some(a), Some(b)) = (MysqlValues::of(from), MysqlValues::of(to)) {
+            return match a {
+                MysqlValues::Integer { .. } => a == b,
+                MysqlValues::Text { .. } => a.fits_in(b),
+            };
+        }
+        let lower = |s: &str| s.trim().to_ascii_lowercase();
+        let (a, b) = (lower(from), lower(to));
+        let length = |s: &str, base: &str| -> Option<u64> {
+            s.strip_prefix(base)?
+                .strip_prefix('(')?
+                .strip_suffix(')')?
+                .parse()
+                .ok()
+        };
+        // A varchar holds at most 65,535 bytes: a `text` or longer holds it.
+        if length(&a, "varchar").is_some() {
+            return matches!(MysqlValues::of(&b), Some(MysqlValues::Text { rank }) if rank >= 2);
+        }
+        if let (Some(x), Some(y)) = (mysql_set_members(from), mysql_set_members(to)) {
+            return y.len() > x.len() && y.starts_with(&x);
+        }
+        let digits = |s: &str, base: &str| -> Option<u64> {
+            if s == base {
+                Some(0)
+            } else {
+                length(s, base)
+            }
+        };
+        let more_digits = ["datetime", "timestamp", "time"].iter().any(
+            |base| matches!((digits(&a, base), digits(&b, base)), (Some(n), Some(m)) if m > n),
+        );
+        more_digits
+            || matches!(
+                (length(&a, "char"), length(&b, "varchar")),
+                (Some(n), Some(m)) if m >= n
+            )
     }
 
     fn run_command(&self, file: &str) -> String {

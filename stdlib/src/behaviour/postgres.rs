@@ -14,6 +14,53 @@ impl Behaviour for Postgres {
         Dialect::Postgres
     }
 
+    /// `'…'` with `'` doubled; `E'…'` with `\` doubled too when the value holds a backslash
+    /// (as `quote_literal()` does), so the value does not depend on
+    /// `standard_conforming_strings`, or a carriage return, written `\r`.
+    fn quote_literal(&self, value: &str) -> String {
+        let quoted = crate::sql_text::single_quoted(value, |c| match c {
+            '\\' => Some("\\\\"),
+            '\r' => Some("\\r"),
+            _ => None,
+        });
+        if value.contains(['\\', '\r']) {
+            format!("E{quoted}")
+        } else {
+            quoted
+        }
+    }
+
+    /// A `serial` spelling: an identity drawing from a sequence the column owns.
+    fn portable_type_spelling(&self, spelling: &str) -> crate::PortableSpelling {
+        match crate::serial_of(spelling) {
+            Some(ty) => crate::PortableSpelling::Serial {
+                spelling: spelling.to_ascii_lowercase(),
+                ty,
+            },
+            None => crate::PortableSpelling::NotKept,
+        }
+    }
+
+    fn max_identifier_len(&self) -> usize {
+        63
+    }
+
+    fn enums_have_collations(&self) -> bool {
+        false
+    }
+
+    fn sql_reader(&self) -> &'static str {
+        "postgresql"
+    }
+
+    fn quotes_names_with_backticks(&self) -> bool {
+        false
+    }
+
+    fn supports_escape_strings(&self) -> bool {
+        true
+    }
+
     /// A `bytea` escape literal: `'\x0a1b'::bytea`.
     fn bytes_literal(&self, hex: &str) -> String {
         format!("'\\x{hex}'::bytea")

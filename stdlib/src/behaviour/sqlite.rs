@@ -11,6 +11,30 @@ impl Behaviour for Sqlite {
         Dialect::Sqlite
     }
 
+    /// `'…'` with `'` doubled; backslashes mean nothing. SQLite literals have no escapes, so a
+    /// text holding a carriage return is `('…' || char(13) || '…')`, an expression.
+    fn quote_literal(&self, value: &str) -> String {
+        let quoted = |part: &str| crate::sql_text::single_quoted(part, |_| None);
+        if !value.contains('\r') {
+            return quoted(value);
+        }
+        let parts: Vec<String> = value.split('\r').map(quoted).collect();
+        format!("({})", parts.join(" || char(13) || "))
+    }
+
+    /// A declared type name SQLite reads (`DATETIME`, `VARCHAR(40)`), kept as written.
+    fn portable_type_spelling(&self, spelling: &str) -> crate::PortableSpelling {
+        if crate::is_sqlite_type_name(spelling) {
+            crate::PortableSpelling::Kept(spelling.to_string())
+        } else {
+            crate::PortableSpelling::NotATypeName
+        }
+    }
+
+    fn sql_reader(&self) -> &'static str {
+        "sqlite"
+    }
+
     fn run_command(&self, file: &str) -> String {
         format!("sqlite3 DATABASE < {file}")
     }

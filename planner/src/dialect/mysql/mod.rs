@@ -178,7 +178,7 @@ impl Mysql {
             }
             // An integer's display width (`tinyint(1)` to `tinyint(4)`) is metadata (INSTANT).
             _ => matches!(
-                crate::build::mysql_values(from, to),
+                crate::build::native_values(from, to, Some(D)),
                 Some((a @ migc_stdlib::MysqlValues::Integer { .. }, b)) if a == b
             ),
         }
@@ -281,16 +281,19 @@ impl Lowering for Mysql {
         let mut seen = Vec::new();
         for step in steps {
             if let crate::step::Op::CreateIndex { table, index } = &step.op {
-                let name = index.name.trim_end_matches("__migc").to_string();
+                let declared = ctx.to.tables.get(table).and_then(|t| {
+                    let name = crate::names::built_as(
+                        &index.name,
+                        t.indexes.iter().map(|i| i.name.as_str()),
+                    )?;
+                    t.indexes.iter().find(|i| i.name == name)
+                });
+                let index = declared.unwrap_or(index);
+                let name = index.name.clone();
                 if seen.contains(&name) {
                     continue;
                 }
-                let declared = ctx
-                    .to
-                    .tables
-                    .get(table)
-                    .and_then(|t| t.indexes.iter().find(|i| i.name == name));
-                if let Some(d) = sql::widened(table, declared.unwrap_or(index)) {
+                if let Some(d) = sql::widened(table, index) {
                     seen.push(name);
                     out.push(d);
                 }

@@ -16,7 +16,7 @@ fn create_or_replace(view: &View) -> String {
     format!(
         "CREATE OR REPLACE{security} VIEW {} AS {}{};",
         q(&view.name),
-        crate::sql::render_query(&view.query, crate::Dialect::Mysql),
+        crate::sql::render_query(&view.query, super::super::D),
         crate::sql::check_option_clause(view)
     )
 }

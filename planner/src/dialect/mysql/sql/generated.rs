@@ -298,7 +298,7 @@ pub(crate) fn widened(table: &str, index: &Index) -> Option<Diagnostic> {
         Code::IndexWidened,
         format!(
             "index `{}` on `{table}` is built over every row on MySQL/MariaDB, without its predicate `{}`",
-            index.name.trim_end_matches("__migc"),
+            index.name,
             pred.sql
         ),
     )
