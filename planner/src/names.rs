@@ -47,6 +47,12 @@ pub fn shadowed<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -
     candidates.into_iter().find(|c| shadow(c) == name)
 }
 
+/// The name a column steps aside to when its shadow takes its name before the column is
+/// dropped.
+pub fn replaced(column: &str) -> String {
+    derived(column, "__migc_old")
+}
+
 /// The name an object is built under before it takes its final name at contract.
 pub fn temporary(name: &str) -> String {
     derived(name, "__migc")

@@ -6,7 +6,7 @@ mod postgres;
 mod sqlite;
 
 use crate::step::Step;
-use migc_compiler::schema::{Column, ColumnType, Expr, Schema, Table};
+use migc_compiler::schema::{Column, ColumnType, Schema, Table};
 use migc_grammar::Diagnostic;
 use migc_stdlib::Dialect;
 use serde::{Deserialize, Serialize};
@@ -150,40 +150,6 @@ impl<'a> Context<'a> {
         let mut out: Vec<&Table> = self.from.tables.get(table).into_iter().collect();
         out.extend(self.declared(table));
         out
-    }
-
-    /// The declared column of a deployed table's column, when the table (under its deployed or
-    /// declared name) still declares it.
-    pub fn target_column(&self, table: &str, column: &str) -> Option<&'a Column> {
-        self.declared(table)
-            .into_iter()
-            .find_map(|t| t.column(column))
-    }
-
-    /// How a column that leaves at contract is computed from the new shape: the column renamed
-    /// from it, the `down` of a column computed from it alone, or its `retire … down`.
-    /// The flag says whether the refill is exact (a rename) or computed through a `down`.
-    pub fn refill(&self, table: &str, column: &str) -> Option<(Expr, bool)> {
-        let t = *self.declared(table).first()?;
-        if let Some(r) = t.retired.iter().find(|r| r.name == column) {
-            if let Some(d) = &r.down {
-                return Some((d.clone(), false));
-            }
-        }
-        t.columns.iter().find_map(|c| {
-            if c.renamed_from.as_deref() == Some(column) {
-                let value = Expr {
-                    sql: migc_compiler::schema::quoted(&c.name),
-                    origin: c.origin,
-                };
-                return Some((value, true));
-            }
-            let tr = c.transform.as_ref()?;
-            let down = (tr.from == [column.to_string()])
-                .then(|| tr.down.clone())
-                .flatten()?;
-            Some((down, false))
-        })
     }
 }
 

@@ -172,7 +172,6 @@ impl Mysql {
     pub(super) fn lower_set_default(
         &self,
         l: &mut Lowered,
-        ctx: &Context<'_>,
         scope: &Scope<'_>,
         table: &str,
         column: &str,
@@ -181,10 +180,7 @@ impl Mysql {
     ) -> Result<(), Diagnostic> {
         let state = scope.state;
         let prog = |b: Body| self.program(scope, b);
-        let ty = state
-            .column(table, column)
-            .map(|c| c.ty.clone())
-            .or_else(|| ctx.target_column(table, column).map(|c| c.ty.clone()));
+        let ty = state.column(table, column).map(|c| c.ty.clone());
         let set = |d: &Option<Expr>| -> Result<Unit, Diagnostic> {
             let action = match (d, &ty) {
                 (Some(e), Some(ty)) => format!("SET {}", default_clause(e, ty)?),
@@ -238,7 +234,6 @@ impl Mysql {
     pub(super) fn lower_comment_column(
         &self,
         l: &mut Lowered,
-        ctx: &Context<'_>,
         scope: &Scope<'_>,
         table: &str,
         column: &str,
@@ -247,7 +242,7 @@ impl Mysql {
         origin: Option<Span>,
     ) -> Result<(), Diagnostic> {
         let state = scope.state;
-        let current = self.current(ctx, state, table, column, origin)?;
+        let current = self.current(state, table, column, origin)?;
         l.up.push(self.modify(
             scope,
             table,
@@ -285,7 +280,7 @@ impl Mysql {
         origin: Option<Span>,
     ) -> Result<(), Diagnostic> {
         let state = scope.state;
-        let current = self.current(ctx, state, table, column, origin)?;
+        let current = self.current(state, table, column, origin)?;
         let table_collation = ctx
             .from
             .tables
@@ -434,25 +429,38 @@ impl Mysql {
         origin: Option<Span>,
     ) -> Result<(), Diagnostic> {
         let state = scope.state;
-        let current = self.current(ctx, state, table, column, origin)?;
+        let current = self.current(state, table, column, origin)?;
         let def = column_def(&current, state)?;
         let place = |a: &Option<String>| match a {
             Some(a) => format!(" AFTER {}", q(a)),
             None => " FIRST".to_string(),
         };
-        let mut up = Body::new();
-        up.alter(
-            table,
-            &format!("MODIFY COLUMN {def}{}", place(after)),
-            self.metadata_algorithms(),
-        );
-        l.up.push(self.program(scope, Body::when(&column_exists(table, column), up)));
+        // Beside a FULLTEXT index a column moves only by a copy of the table (1846).
+        let fulltext = super::fulltext::has_fulltext(ctx, table);
+        let moved = |to: &Option<String>| -> Result<Unit, Diagnostic> {
+            let action = format!("MODIFY COLUMN {def}{}", place(to));
+            if fulltext {
+                let synced = scope.synced.iter().any(|t| t == table);
+                let done = column_follows(table, column, to.as_deref());
+                return self.copy_table(ctx, scope, table, &action, &done, synced, origin);
+            }
+            let mut b = Body::new();
+            b.alter(table, &action, self.metadata_algorithms());
+            Ok(self.program(scope, Body::when(&column_exists(table, column), b)))
+        };
+        l.up.push(moved(after)?);
         // Back after the column it followed, while that one is there.
         let back_after = previous
             .as_ref()
             .filter(|p| state.column(table, p).is_some())
             .cloned();
-        if back_after.is_some() || previous.is_none() {
+        if fulltext {
+            l.down.extend(self.copy_cleanup(ctx, scope, table, false));
+            crate::dialect::mysql::copy::copied(l);
+        }
+        if fulltext && (back_after.is_some() || previous.is_none()) {
+            l.down.push(moved(&back_after)?);
+        } else if back_after.is_some() || previous.is_none() {
             let mut down = Body::new();
             down.alter(
                 table,
@@ -471,14 +479,13 @@ impl Mysql {
     pub(super) fn lower_set_on_update(
         &self,
         l: &mut Lowered,
-        ctx: &Context<'_>,
         scope: &Scope<'_>,
         table: &str,
         column: &str,
         on_update: bool,
         origin: Option<Span>,
     ) -> Result<(), Diagnostic> {
-        let current = self.current(ctx, scope.state, table, column, origin)?;
+        let current = self.current(scope.state, table, column, origin)?;
         for (to, units) in [(on_update, &mut l.up), (!on_update, &mut l.down)] {
             let c = Column {
                 on_update: to,
@@ -492,23 +499,18 @@ impl Mysql {
     /// The column as it stands before the step (a column the plan adds is in the state too).
     pub(super) fn current(
         &self,
-        ctx: &Context<'_>,
         state: &State,
         table: &str,
         column: &str,
         origin: Option<migc_grammar::Span>,
     ) -> Result<Column, Diagnostic> {
-        state
-            .column(table, column)
-            .or_else(|| ctx.target_column(table, column))
-            .cloned()
-            .ok_or_else(|| {
-                unsupported(
-                    format!("column `{table}.{column}` is unknown at this step"),
-                    origin,
-                    "plan from the deployed schema",
-                )
-            })
+        state.column(table, column).cloned().ok_or_else(|| {
+            unsupported(
+                format!("column `{table}.{column}` is unknown at this step"),
+                origin,
+                "plan from the deployed schema",
+            )
+        })
     }
 
     /// `MODIFY COLUMN` with the column's complete definition, while the column exists.

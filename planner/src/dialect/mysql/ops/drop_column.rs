@@ -62,7 +62,23 @@ impl Mysql {
                 .iter()
                 .any(|c| c.generated.as_ref().is_some_and(|g| !g.stored));
             let mut up = Body::new();
-            if has_virtual {
+            let fulltext = fulltext::has_fulltext(ctx, table);
+            if fulltext {
+                // Beside a FULLTEXT index neither a drop nor an add is made in place without
+                // blocking writes (1846), a rename is (INSTANT): the column steps aside and the
+                // shadow takes its name in one statement, then an online copy drops it.
+                let aside = crate::names::replaced(&column.name);
+                up.alter(
+                    table,
+                    &format!(
+                        "RENAME COLUMN {c} TO {a}, RENAME COLUMN {s} TO {c}",
+                        c = q(&column.name),
+                        a = q(&aside),
+                        s = q(shadow)
+                    ),
+                    self.metadata_algorithms(),
+                );
+            } else if has_virtual {
                 let mut drop = Body::new();
                 drop.alter(
                     table,
@@ -101,6 +117,47 @@ impl Mysql {
                 );
             }
             l.up.push(swap);
+            if fulltext {
+                let aside = Column {
+                    name: crate::names::replaced(&column.name),
+                    nullable: true,
+                    ..column.clone()
+                };
+                let mut swapped = state.clone();
+                crate::step::Op::RenameColumn {
+                    table: table.to_string(),
+                    from: column.name.clone(),
+                    to: aside.name.clone(),
+                }
+                .apply(&mut swapped);
+                crate::step::Op::RenameColumn {
+                    table: table.to_string(),
+                    from: shadow.clone(),
+                    to: column.name.clone(),
+                }
+                .apply(&mut swapped);
+                let after_swap = Scope {
+                    state: &swapped,
+                    ..scope.clone()
+                };
+                l.up.extend(self.drop_column_units(ctx, &after_swap, table, &aside));
+                crate::dialect::mysql::copy::copied(l);
+                // A rollback after the swap: the column back from where it stepped aside.
+                let mut back = Body::new();
+                back.alter(
+                    table,
+                    &format!(
+                        "RENAME COLUMN {c} TO {s}, RENAME COLUMN {a} TO {c}",
+                        c = q(&column.name),
+                        a = q(&aside.name),
+                        s = q(shadow)
+                    ),
+                    self.metadata_algorithms(),
+                );
+                down_units.push(
+                    self.program(scope, Body::when(&column_exists(table, &aside.name), back)),
+                );
+            }
             // MariaDB's JSON columns carry a check named after the column.
             let json = state
                 .column(table, shadow)
@@ -137,6 +194,14 @@ impl Mysql {
             ));
             if let Some(json) = &json {
                 down_units.push(self.rename_json_check(scope, table, json, &column.name)?);
+            }
+            // Back by a copy where the table has a FULLTEXT index.
+            let action = format!("ADD COLUMN {}{at}", column_def(&restored, state)?);
+            if let Some((copy, cleanup)) =
+                self.fulltext_copy(ctx, scope, table, column, fulltext::Change::Add, &action)
+            {
+                down_units.extend(cleanup);
+                down_units.push(copy);
             }
             down_units.push(self.program(
                 scope,

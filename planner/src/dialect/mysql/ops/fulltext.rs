@@ -86,7 +86,7 @@ pub(super) fn without(state: &State, table: &str, column: &Column) -> State {
 }
 
 /// Whether a native block of either schema makes a FULLTEXT index on the table.
-fn has_fulltext(ctx: &Context<'_>, table: &str) -> bool {
+pub(super) fn has_fulltext(ctx: &Context<'_>, table: &str) -> bool {
     ctx.from
         .natives
         .values()

@@ -88,7 +88,7 @@ impl Mysql {
                 column,
                 default,
                 previous,
-            } => self.lower_set_default(&mut l, ctx, scope, table, column, default, previous),
+            } => self.lower_set_default(&mut l, scope, table, column, default, previous),
             Op::RenameColumn { table, from, to } => {
                 self.lower_rename_column(&mut l, scope, table, from, to)
             }
@@ -97,9 +97,7 @@ impl Mysql {
                 column,
                 text,
                 previous,
-            } => {
-                self.lower_comment_column(&mut l, ctx, scope, table, column, text, previous, origin)
-            }
+            } => self.lower_comment_column(&mut l, scope, table, column, text, previous, origin),
             Op::AddNotNullCheck { table, column, .. } => {
                 self.lower_add_not_null_check(&mut l, table, column)
             }
@@ -202,7 +200,7 @@ impl Mysql {
                 table,
                 column,
                 on_update,
-            } => self.lower_set_on_update(&mut l, ctx, scope, table, column, *on_update, origin),
+            } => self.lower_set_on_update(&mut l, scope, table, column, *on_update, origin),
             Op::MapLabelsOnRollback {
                 table,
                 column,

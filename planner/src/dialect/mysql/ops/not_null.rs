@@ -2,10 +2,11 @@
 //! copies the table where MariaDB cannot rebuild it in place), `DROP NOT NULL` likewise, and
 //! the `NOT NULL` check other dialects add first is not needed.
 
+use super::fulltext::has_fulltext;
 use crate::dialect::mysql::program::Body;
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Mysql, Scope};
-use crate::dialect::{Context, Lowered};
+use crate::dialect::{Context, Lowered, Unit};
 use migc_compiler::schema::*;
 use migc_grammar::{Diagnostic, Span};
 
@@ -33,7 +34,7 @@ impl Mysql {
         origin: Option<Span>,
     ) -> Result<(), Diagnostic> {
         let state = scope.state;
-        let current = self.current(ctx, state, table, column, origin)?;
+        let current = self.current(state, table, column, origin)?;
         // Nor on a column whose default is the current time (1846, "cannot convert NULL to
         // non-constant DEFAULT").
         let time_default = current.default.as_ref().is_some_and(|d| {
@@ -47,40 +48,32 @@ impl Mysql {
             .iter()
             .any(|f| sql.starts_with(f))
         });
-        if self.holds_stored_generated(ctx, table) || time_default {
-            // MariaDB refuses `SET NOT NULL` in place on a table with a STORED generated
-            // column (error 1845): the table is copied online with the column NOT NULL
-            // (a null fails the unit, as the in-place change would).
-            let def = column_def(
-                &Column {
-                    nullable: false,
-                    ..current.clone()
-                },
-                state,
-            )?;
-            l.up.push(self.copy_table(
+        // MariaDB refuses `SET NOT NULL` in place on a table with a STORED generated column
+        // (error 1845) or a FULLTEXT index (1846): the table is copied online with the column
+        // NOT NULL (a null fails the unit, as the in-place change would).
+        if self.holds_stored_generated(ctx, table) || time_default || has_fulltext(ctx, table) {
+            l.up.push(self.nullability_by_copy(
                 ctx,
                 scope,
-                table,
-                &format!("MODIFY COLUMN {def}"),
-                &format!(
-                    "EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {} AND IS_NULLABLE = 'NO')",
-                    lit(table),
-                    lit(column)
-                ),
-                scope.synced.iter().any(|t| t == table),
+                (table, &current),
+                false,
+                None,
                 origin,
             )?);
             l.down.extend(self.copy_cleanup(ctx, scope, table, false));
-            l.down.push(self.modify(
-                scope,
-                table,
-                &Column {
-                    nullable: true,
-                    ..current
-                },
-                self.nullability_algorithms(),
-            ));
+            l.down.push(if has_fulltext(ctx, table) {
+                self.nullability_by_copy(ctx, scope, (table, &current), true, None, origin)?
+            } else {
+                self.modify(
+                    scope,
+                    table,
+                    &Column {
+                        nullable: true,
+                        ..current
+                    },
+                    self.nullability_algorithms(),
+                )
+            });
             crate::dialect::mysql::copy::copied(l);
         } else {
             l.up.push(self.modify(
@@ -119,7 +112,39 @@ impl Mysql {
     ) -> Result<(), Diagnostic> {
         let state = scope.state;
         let prog = |b: Body| self.program(scope, b);
-        let current = self.current(ctx, state, table, column, origin)?;
+        let current = self.current(state, table, column, origin)?;
+        if has_fulltext(ctx, table) {
+            // Neither direction rebuilds in place beside a FULLTEXT index (1846): the table is
+            // copied online, and copied back by the rollback unless rows the new application
+            // wrote hold null.
+            l.up.push(self.nullability_by_copy(
+                ctx,
+                scope,
+                (table, &current),
+                true,
+                None,
+                origin,
+            )?);
+            let nulls = format!(
+                "EXISTS (SELECT 1 FROM {} WHERE {} IS NULL)",
+                q(table),
+                q(column)
+            );
+            l.down.push(self.nullability_by_copy(
+                ctx,
+                scope,
+                (table, &current),
+                false,
+                Some(&nulls),
+                origin,
+            )?);
+            l.down.extend(self.copy_cleanup(ctx, scope, table, false));
+            l.down_loses = Some(format!(
+                "nothing, but `{table}.{column}` stays nullable while rows the new application wrote hold null"
+            ));
+            crate::dialect::mysql::copy::copied(l);
+            return Ok(());
+        }
         l.up.push(self.modify(
             scope,
             table,
@@ -172,5 +197,39 @@ impl Mysql {
         l.lock = "none (rebuilt in place, writes go on)".into();
         l.rewrite = true;
         Ok(())
+    }
+
+    /// The table copied online with the column made nullable (`nullable`) or NOT NULL, for a
+    /// table the server will not rebuild in place: done once the column is so, or while
+    /// `unless` holds.
+    fn nullability_by_copy(
+        &self,
+        ctx: &Context<'_>,
+        scope: &Scope<'_>,
+        (table, column): (&str, &Column),
+        nullable: bool,
+        unless: Option<&str>,
+        origin: Option<Span>,
+    ) -> Result<Unit, Diagnostic> {
+        let def = column_def(
+            &Column {
+                nullable,
+                ..column.clone()
+            },
+            scope.state,
+        )?;
+        let mut done = column_nullable(table, &column.name, nullable);
+        if let Some(u) = unless {
+            done = format!("{done} OR {u}");
+        }
+        self.copy_table(
+            ctx,
+            scope,
+            table,
+            &format!("MODIFY COLUMN {def}"),
+            &done,
+            scope.synced.iter().any(|t| t == table),
+            origin,
+        )
     }
 }

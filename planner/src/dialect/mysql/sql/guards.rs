@@ -29,6 +29,31 @@ pub(crate) fn fulltext_exists(table: &str) -> String {
     )
 }
 
+/// Whether the table's column is nullable (`nullable`) or NOT NULL.
+pub(crate) fn column_nullable(table: &str, column: &str, nullable: bool) -> String {
+    format!(
+        "EXISTS ({} AND COLUMN_NAME = {} AND IS_NULLABLE = {})",
+        schema_row("COLUMNS", table),
+        lit(column),
+        lit(if nullable { "YES" } else { "NO" })
+    )
+}
+
+/// Whether the table's column comes right after `after` (first, for `None`).
+pub(crate) fn column_follows(table: &str, column: &str, after: Option<&str>) -> String {
+    let position = |c: &str| {
+        format!(
+            "(SELECT ORDINAL_POSITION FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} AND COLUMN_NAME = {})",
+            lit(table),
+            lit(c)
+        )
+    };
+    match after {
+        Some(a) => format!("{} = {} + 1", position(column), position(a)),
+        None => format!("{} = 1", position(column)),
+    }
+}
+
 /// Whether the table has the column.
 pub(crate) fn column_exists(table: &str, column: &str) -> String {
     format!(
