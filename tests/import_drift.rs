@@ -427,3 +427,52 @@ fn objects_made_by_declared_native_blocks_are_not_foreign() {
         "{report}"
     );
 }
+
+/// A generated column's kind is part of what a database is compared by: a plan from a database
+/// to a dump that differs only there changes the column, and `drift` says where.
+#[test]
+fn a_generated_columns_kind_is_compared() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    let url = sqlite(
+        d,
+        "CREATE TABLE gauges (id integer PRIMARY KEY, reading integer NOT NULL, doubled integer GENERATED ALWAYS AS (reading * 2) VIRTUAL);",
+    );
+    std::fs::write(
+        d.join("desired.sql"),
+        "CREATE TABLE gauges (id integer PRIMARY KEY, reading integer NOT NULL, doubled integer GENERATED ALWAYS AS (reading * 2) STORED);",
+    )
+    .expect("write");
+    expect(
+        d,
+        &[
+            "plan",
+            "--from",
+            &url,
+            "--to",
+            "desired.sql",
+            "--dialect",
+            "sqlite",
+            "--out",
+            "plan",
+        ],
+        0,
+    );
+    let manifest = std::fs::read_to_string(d.join("plan/manifest.json")).expect("manifest");
+    assert!(
+        manifest.contains("compute generated column `gauges.doubled` as now declared"),
+        "{manifest}"
+    );
+
+    expect(d, &["import", &url, "-o", "declared"], 0);
+    let file = d.join("declared/tables/gauges.mig");
+    let text_of = std::fs::read_to_string(&file).expect("gauges.mig");
+    assert!(text_of.contains("virtual"), "{text_of}");
+    std::fs::write(&file, text_of.replace("virtual", "stored")).expect("write");
+    let out = expect(d, &["drift", "--url", &url, "--to", "declared"], 1);
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("column gauges.doubled: generated\n    database: as (reading * 2) virtual\n    declared: as (reading * 2) stored"),
+        "{report}"
+    );
+}

@@ -98,7 +98,8 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
          INSERT INTO logs (msg) VALUES ('kept through the copy');
          INSERT INTO codes (code) VALUES (42);
          INSERT INTO readings (id, taken, note) VALUES (1, '2023-05-01', 'old'), (2, '2025-01-01', 'new');
-         INSERT INTO legacy_notes (body, code) VALUES ('café crème', 'Ab');",
+         INSERT INTO legacy_notes (body, code) VALUES ('café crème', 'Ab');
+         INSERT INTO gauges (reading) VALUES (21);",
     );
     let manifest: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(d.join("plan/manifest.json")).expect("manifest"),
@@ -187,6 +188,12 @@ fn migrated_tables_hold_what_the_server_holds_for_the_target() {
             vec![kept("1"), kept("one"), kept("")],
             vec![kept("2"), kept("two"), kept("")]
         ]
+    );
+    // The generated column made STORED on a copy holds the value it computed.
+    assert_eq!(
+        c.query("SELECT doubled FROM gauges WHERE reading = 21")
+            .expect("select"),
+        vec![vec![kept("42")]]
     );
     // The table copied into its new row format kept its rows; the partitioned one its
     // partitions and rows.

@@ -231,6 +231,26 @@ fn table(db: &Table, decl: &Table, out: &mut Vec<Difference>) {
                 c.identity.to_string(),
             ));
         }
+        let generated = |c: &Column| {
+            c.generated
+                .as_ref()
+                .map_or("not generated".to_string(), |g| {
+                    let kind = if g.stored { "stored" } else { "virtual" };
+                    format!("as ({}) {kind}", g.expr.sql)
+                })
+        };
+        if generated(d) != generated(c) {
+            out.push(differs(
+                object.clone(),
+                "generated",
+                generated(d),
+                generated(c),
+            ));
+        }
+        if d.comment != c.comment {
+            let text = |c: &Column| c.comment.clone().unwrap_or_else(|| "no comment".into());
+            out.push(differs(object.clone(), "comment", text(d), text(c)));
+        }
         if d.on_update != c.on_update {
             out.push(differs(
                 object.clone(),

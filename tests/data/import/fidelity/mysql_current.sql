@@ -119,3 +119,12 @@ CREATE TRIGGER `legacy_notes_ai` AFTER INSERT ON `legacy_notes` FOR EACH ROW BEG
   END IF;
 END;;
 DELIMITER ;
+-- A generated column that becomes STORED, with an index on it: MariaDB turns neither kind
+-- into the other in place (1907).
+CREATE TABLE `gauges` (
+  `id` int(11) NOT NULL AUTO_INCREMENT,
+  `reading` int(11) NOT NULL,
+  `doubled` int(11) GENERATED ALWAYS AS (`reading` * 2) VIRTUAL,
+  PRIMARY KEY (`id`),
+  KEY `gauges_doubled` (`reading`,`doubled`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;

@@ -7,7 +7,7 @@
 use crate::dialect::mysql::sql::*;
 use crate::dialect::mysql::{Mysql, Scope};
 use crate::dialect::{Context, Lowered};
-use migc_compiler::schema::{Column, Generated};
+use migc_compiler::schema::{Column, Generated, Index};
 use migc_grammar::{Diagnostic, Span};
 
 impl Mysql {
@@ -43,7 +43,47 @@ impl Mysql {
         // compared with the declared one, and a copy to the same definition changes nothing.
         let again = "FALSE";
         let modify = |c: &Column| -> Result<String, Diagnostic> {
-            Ok(format!("MODIFY COLUMN {}", column_def(c, scope.state)?))
+            let def = column_def(c, scope.state)?;
+            if previous.stored == column.generated.as_ref().is_some_and(|g| g.stored) {
+                return Ok(format!("MODIFY COLUMN {def}"));
+            }
+            // MariaDB turns neither kind into the other (1907): on the (empty) copy the column
+            // is made again where it stood, with the indexes on it.
+            let order: Vec<&str> = scope
+                .state
+                .columns(table)
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect();
+            let at = position(&order, &column.name, |c| c != column.name);
+            let on_it: Vec<&Index> = scope
+                .state
+                .table(table)
+                .map(|t| t.indexes.iter().collect::<Vec<_>>())
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|i| {
+                    i.parts.iter().any(|p| {
+                        p.column.as_deref() == Some(column.name.as_str())
+                            || crate::sql::identifiers(&p.expr.sql).contains(&column.name)
+                    })
+                })
+                .collect();
+            let mut actions: Vec<String> = on_it
+                .iter()
+                .map(|i| format!("DROP INDEX {}", q(&i.name)))
+                .collect();
+            actions.push(format!("DROP COLUMN {}", q(&column.name)));
+            actions.push(format!("ADD COLUMN {def}{at}"));
+            for i in &on_it {
+                actions.push(format!(
+                    "ADD {}INDEX {} ({})",
+                    if i.unique { "UNIQUE " } else { "" },
+                    q(&i.name),
+                    index_parts(table, i, scope.state)?
+                ));
+            }
+            Ok(actions.join(", "))
         };
         l.up.push(self.copy_table(ctx, scope, table, &modify(column)?, again, synced, origin)?);
         l.down.extend(self.copy_cleanup(ctx, scope, table, false));
