@@ -7,14 +7,7 @@
 
 use std::time::Duration;
 
-/// The time a batch's transaction should take, row locks held.
-pub const TARGET: Duration = Duration::from_millis(100);
-/// The smallest batch.
-pub const FLOOR: u64 = 100;
-/// The largest batch.
-pub const CEILING: u64 = 50_000;
-/// The first batch, before any is measured.
-pub const FIRST: u64 = 1_000;
+pub use migc_stdlib::pace::{CEILING, FIRST, FLOOR, LONGEST_PAUSE, PUSHED_BACK, TARGET};
 
 /// The pacing of one walk.
 #[derive(Clone, Debug)]
@@ -77,9 +70,9 @@ impl Pace {
         if let Some(p) = self.fixed_pause {
             return p;
         }
-        if b.retried || b.took > TARGET * 4 {
+        if b.retried || b.took > TARGET * PUSHED_BACK {
             // The server pushes back: as long again as the batch took, for it to catch up.
-            b.took.min(Duration::from_secs(5))
+            b.took.min(LONGEST_PAUSE)
         } else {
             Duration::ZERO
         }

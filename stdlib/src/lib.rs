@@ -7,6 +7,7 @@ mod behaviour;
 mod dialect;
 mod function;
 mod mixin;
+pub mod pace;
 mod reserved;
 mod sql_text;
 mod ty;

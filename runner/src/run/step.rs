@@ -30,7 +30,8 @@ impl Run<'_> {
         }
     }
 
-    /// The session settings of a script's header, then the policy's lock timeout.
+    /// The session settings of a script's header, then the policy's lock timeout and the pace
+    /// of row walks.
     pub(super) fn session(&mut self, header: &str) -> Result<(), Error> {
         if !header.trim().is_empty() {
             for s in script::statements(header, self.plan.dialect) {
@@ -38,6 +39,11 @@ impl Run<'_> {
             }
         }
         if let Some(sql) = self.opts.policy.session_sql(self.plan.dialect) {
+            self.conn.execute(&sql).map_err(io)?;
+        }
+        // `--batch-size` and `--pause-ms` for the walks that run as one stored program.
+        let behaviour = self.plan.dialect.behaviour();
+        for sql in behaviour.pace_session(self.opts.batch_size, self.opts.pause) {
             self.conn.execute(&sql).map_err(io)?;
         }
         Ok(())

@@ -218,6 +218,13 @@ pub trait Behaviour: Send + Sync {
         None
     }
 
+    /// The session statements that fix the size of each batch and the pause after it for the
+    /// row walks a script runs as one stored program (`None`: sized by time, pausing only when
+    /// pushed back; [`crate::pace`]). None by default: the runner paces the walks it drives.
+    fn pace_session(&self, _batch_size: Option<u64>, _pause: Option<Duration>) -> Vec<String> {
+        Vec::new()
+    }
+
     // The state table (`migc_state`).
 
     /// The current time as the state table stores it.

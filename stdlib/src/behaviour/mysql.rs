@@ -112,6 +112,21 @@ impl Behaviour for Mysql {
         true
     }
 
+    /// The user variables the table copies and script backfills read (`NULL`: their own pace).
+    fn pace_session(&self, batch_size: Option<u64>, pause: Option<Duration>) -> Vec<String> {
+        let or_null = |v: Option<u128>| v.map_or("NULL".to_string(), |v| v.to_string());
+        vec![
+            format!(
+                "SET @migc_batch_size = {}",
+                or_null(batch_size.map(u128::from))
+            ),
+            format!(
+                "SET @migc_pause_ms = {}",
+                or_null(pause.map(|p| p.as_millis()))
+            ),
+        ]
+    }
+
     fn supports_transactional_ddl(&self) -> bool {
         false
     }
@@ -192,5 +207,28 @@ WHERE ID = IS_USED_LOCK(CONCAT('migc:', DATABASE()))"
             columns.join(", "),
             set.join(", ")
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Dialect;
+    use std::time::Duration;
+
+    #[test]
+    fn pace_session_fixes_or_frees_the_walks_of_stored_programs() {
+        let b = Dialect::Mysql.behaviour();
+        assert_eq!(
+            b.pace_session(Some(500), Some(Duration::from_millis(20))),
+            ["SET @migc_batch_size = 500", "SET @migc_pause_ms = 20"]
+        );
+        assert_eq!(
+            b.pace_session(None, None),
+            ["SET @migc_batch_size = NULL", "SET @migc_pause_ms = NULL"]
+        );
+        assert!(Dialect::Postgres
+            .behaviour()
+            .pace_session(Some(500), None)
+            .is_empty());
     }
 }

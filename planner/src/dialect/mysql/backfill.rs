@@ -80,16 +80,13 @@ impl Mysql {
         let desc: Vec<String> = keys.iter().map(|k| format!("{k} DESC")).collect();
         let after = format!("(started = 0 OR {} > {})", tuple(&keys), tuple(&last));
         let b_keys: Vec<String> = keys.iter().map(|k| format!("b.{k}")).collect();
-        declare.push_str(
-            "DECLARE started INT DEFAULT 0;
-DECLARE batches INT DEFAULT 0;
-DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);",
-        );
+        declare.push_str("DECLARE started INT DEFAULT 0;\nDECLARE batches INT DEFAULT 0;\n");
+        declare.push_str(&pace::declarations());
         let text = format!(
             "SET @migc_backfill = 'on';
 SELECT {key_list} INTO {max} FROM {t} ORDER BY {desc} LIMIT 1;
 backfill: WHILE {max0} IS NOT NULL DO
+  {begins}
   SET {upto_null};
   SELECT {b_keys} INTO {upto}
     FROM (SELECT {key_list} FROM {t}
@@ -104,9 +101,11 @@ backfill: WHILE {max0} IS NOT NULL DO
     WHERE {after} AND {keys_t} <= {upto_t} AND ({pending});
   COMMIT;
   SET {advance}, started = 1, batches = batches + 1, attempt = 0;
-  DO SLEEP(pause_ms / 1000);
+  {ends}
 END WHILE;
 SET @migc_backfill = NULL;",
+            begins = pace::batch_begins(),
+            ends = pace::batch_ends().replace('\n', "\n  "),
             max = max.join(", "),
             max0 = max[0],
             upto = upto.join(", "),

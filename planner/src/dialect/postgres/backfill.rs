@@ -9,7 +9,7 @@ use migc_grammar::Diagnostic;
 impl Postgres {
     /// A batched, resumable backfill: walks the primary key in order up to the largest key
     /// present at the start, updates only rows still needing it, commits each batch, pauses
-    /// between batches and reports progress. `SET migc.batch_size` / `migc.pause_ms` tune it.
+    /// between batches as [`super::pace`] says and reports progress. `SET migc.batch_size` / `migc.pause_ms` fix its batches.
     pub(super) fn backfill(
         &self,
         table: &str,
@@ -44,9 +44,7 @@ impl Postgres {
         let body = format!(
             "DECLARE
 {declare}  started boolean := false;
-  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
-  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
-  seen bigint;
+{pace}  seen bigint;
   changed bigint;
   seen_total bigint := 0;
   changed_total bigint := 0;
@@ -60,6 +58,7 @@ BEGIN
   END IF;
   SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = {reg};
   LOOP
+    {begins}
     WITH batch AS (
       SELECT {key_list} FROM {t}
       WHERE (NOT started OR ({key_list}) > {last}) AND ({key_list}) <= {max}
@@ -82,10 +81,13 @@ BEGIN
     RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', {table_text}, seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
-    PERFORM pg_sleep(pause_ms / 1000.0);
+    {ends}
   END LOOP;
   PERFORM set_config('migc.backfill', '', false);
 END",
+            pace = super::pace::declarations(),
+            begins = super::pace::batch_begins(),
+            ends = super::pace::batch_ends("    "),
             into_max = into_max.join(", "),
             b_keys = key_cols.iter().map(|c| format!("b.{c}")).collect::<Vec<_>>().join(", "),
             into_last = into_last.join(", "),
@@ -116,9 +118,7 @@ END",
         } = fill(table, assignments)?;
         Ok(format!(
             "DECLARE
-  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
-  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
-  pages bigint;
+{pace}  pages bigint;
   per_batch bigint;
   page bigint;
   walk integer := 0;
@@ -130,10 +130,11 @@ BEGIN
   LOOP
     walk := walk + 1;
     pages := pg_relation_size({reg}) / current_setting('block_size')::bigint;
-    SELECT greatest(1, batch_size / greatest(1, CASE WHEN relpages > 0 THEN reltuples / relpages ELSE 1 END))::bigint
-      INTO per_batch FROM pg_class WHERE oid = {reg};
     page := 0;
     WHILE page < pages LOOP
+      {begins}
+      SELECT greatest(1, batch_size / greatest(1, CASE WHEN relpages > 0 THEN reltuples / relpages ELSE 1 END))::bigint
+        INTO per_batch FROM pg_class WHERE oid = {reg};
       UPDATE {t} SET {sets}
       WHERE ctid >= format('(%s,0)', page)::tid AND ctid < format('(%s,0)', page + per_batch)::tid
         AND ({pending});
@@ -143,13 +144,16 @@ BEGIN
       RAISE NOTICE 'migc: backfill %: % of % pages walked, % rows updated', {table_text}, least(page, pages), pages, changed_total;
       COMMIT;
       PERFORM set_config('migc.backfill', 'on', false);
-      PERFORM pg_sleep(pause_ms / 1000.0);
+      {ends}
     END LOOP;
     SELECT count(*) INTO left_over FROM {t} WHERE {remaining};
     EXIT WHEN left_over = 0 OR walk >= 3;
   END LOOP;
   PERFORM set_config('migc.backfill', '', false);
 END",
+            pace = super::pace::declarations(),
+            begins = super::pace::batch_begins(),
+            ends = super::pace::batch_ends("      "),
             reg = regclass(table),
             sets = sets.join(", "),
             pending = pending.join(" OR "),

@@ -22,6 +22,7 @@ mod index;
 mod native;
 mod not_null;
 mod ops;
+mod pace;
 mod sql;
 mod sync;
 mod table;

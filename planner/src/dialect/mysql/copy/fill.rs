@@ -34,9 +34,8 @@ pub(super) fn batches(
         declare.push_str(&format!("DECLARE last_{i} {ty};\nDECLARE upto_{i} {ty};\n"));
         claim_cols.push_str(&format!(", claimed_{i} {ty} NULL"));
     }
-    declare.push_str(
-        "DECLARE started INT DEFAULT 0;\nDECLARE locked_rows INT;\nDECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);\nDECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);",
-    );
+    declare.push_str("DECLARE started INT DEFAULT 0;\nDECLARE locked_rows INT;\n");
+    declare.push_str(&pace::declarations());
     let last: Vec<String> = (0..pk.len()).map(|i| format!("last_{i}")).collect();
     let upto: Vec<String> = (0..pk.len()).map(|i| format!("upto_{i}")).collect();
     let b_keys: Vec<String> = keys.iter().map(|k| format!("b.{k}")).collect();
@@ -63,6 +62,7 @@ pub(super) fn batches(
     fill.push(&format!(
         "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
 copy: LOOP
+  {begins}
   SET {upto_null};
   SELECT {b_keys} INTO {upto}
     FROM (SELECT {key_list} FROM {t} WHERE {after} ORDER BY {key_list} LIMIT batch_size) AS b
@@ -86,8 +86,10 @@ copy: LOOP
     LEAVE copy;
   END IF;
   SET {advance}, started = 1, attempt = 0;
-  DO SLEEP(pause_ms / 1000);
+  {ends}
 END LOOP;",
+        begins = pace::batch_begins(),
+        ends = pace::batch_ends().replace('\n', "\n  "),
         upto_null = upto
             .iter()
             .map(|u| format!("{u} = NULL"))

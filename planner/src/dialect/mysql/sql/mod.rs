@@ -5,6 +5,7 @@
 mod generated;
 mod guards;
 mod keys;
+pub(super) mod pace;
 
 pub(super) use generated::*;
 pub(super) use guards::*;

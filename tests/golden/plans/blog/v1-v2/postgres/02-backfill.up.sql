@@ -12,8 +12,11 @@ DECLARE
   last_0 bigint;
   max_0 bigint;
   started boolean := false;
-  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
-  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
+  fixed_size integer := nullif(current_setting('migc.batch_size', true), '')::integer;
+  batch_size integer := coalesce(fixed_size, 1000);
+  pause_ms integer := nullif(current_setting('migc.pause_ms', true), '')::integer;
+  batch_began timestamptz := clock_timestamp();
+  batch_took double precision;
   seen bigint;
   changed bigint;
   seen_total bigint := 0;
@@ -28,6 +31,7 @@ BEGIN
   END IF;
   SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"comments"');
   LOOP
+    batch_began := clock_timestamp();
     WITH batch AS (
       SELECT "id" FROM "comments"
       WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
@@ -50,7 +54,15 @@ BEGIN
     RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'comments', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
-    PERFORM pg_sleep(pause_ms / 1000.0);
+    batch_took := extract(epoch FROM clock_timestamp() - batch_began);
+    IF fixed_size IS NULL THEN
+      batch_size := least(greatest(least(greatest(round(batch_size * 0.1 / greatest(batch_took, 0.001))::integer, batch_size / 2), batch_size * 2), 100), 50000);
+    END IF;
+    IF pause_ms IS NOT NULL THEN
+      PERFORM pg_sleep(pause_ms / 1000.0);
+    ELSIF batch_took > 0.4 THEN
+      PERFORM pg_sleep(least(batch_took, 5));
+    END IF;
   END LOOP;
   PERFORM set_config('migc.backfill', '', false);
 END
@@ -63,8 +75,11 @@ DECLARE
   last_0 bigint;
   max_0 bigint;
   started boolean := false;
-  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
-  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
+  fixed_size integer := nullif(current_setting('migc.batch_size', true), '')::integer;
+  batch_size integer := coalesce(fixed_size, 1000);
+  pause_ms integer := nullif(current_setting('migc.pause_ms', true), '')::integer;
+  batch_began timestamptz := clock_timestamp();
+  batch_took double precision;
   seen bigint;
   changed bigint;
   seen_total bigint := 0;
@@ -79,6 +94,7 @@ BEGIN
   END IF;
   SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"posts"');
   LOOP
+    batch_began := clock_timestamp();
     WITH batch AS (
       SELECT "id" FROM "posts"
       WHERE (NOT started OR ("id") > (last_0)) AND ("id") <= (max_0)
@@ -101,7 +117,15 @@ BEGIN
     RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'posts', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
-    PERFORM pg_sleep(pause_ms / 1000.0);
+    batch_took := extract(epoch FROM clock_timestamp() - batch_began);
+    IF fixed_size IS NULL THEN
+      batch_size := least(greatest(least(greatest(round(batch_size * 0.1 / greatest(batch_took, 0.001))::integer, batch_size / 2), batch_size * 2), 100), 50000);
+    END IF;
+    IF pause_ms IS NOT NULL THEN
+      PERFORM pg_sleep(pause_ms / 1000.0);
+    ELSIF batch_took > 0.4 THEN
+      PERFORM pg_sleep(least(batch_took, 5));
+    END IF;
   END LOOP;
   PERFORM set_config('migc.backfill', '', false);
 END

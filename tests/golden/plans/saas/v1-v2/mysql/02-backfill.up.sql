@@ -23,7 +23,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -35,6 +38,7 @@ BEGIN
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND CONSTRAINT_NAME = 'tasks_estimate_minutes_check')) THEN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
+          SET batch_began = SYSDATE(6);
           SET upto_0 = NULL, upto_1 = NULL;
           SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
             FROM (SELECT `tenant_id`, `id` FROM `tasks` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) ORDER BY `tenant_id`, `id` LIMIT batch_size) AS b
@@ -58,7 +62,15 @@ BEGIN
             LEAVE copy;
           END IF;
           SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
-          DO SLEEP(pause_ms / 1000);
+          SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+          IF NOT fixed_size THEN
+            SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+          END IF;
+          IF pause_ms IS NOT NULL THEN
+            DO SLEEP(pause_ms / 1000);
+          ELSEIF batch_took > 0.4 THEN
+            DO SLEEP(LEAST(batch_took, 5));
+          END IF;
         END LOOP;
       END IF;
       SET done = 1;
@@ -88,7 +100,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE batches INT DEFAULT 0;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -100,6 +115,7 @@ BEGIN
       SET @migc_backfill = 'on';
       SELECT `tenant_id`, `id` INTO max_0, max_1 FROM `invitations` ORDER BY `tenant_id` DESC, `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
+        SET batch_began = SYSDATE(6);
         SET upto_0 = NULL, upto_1 = NULL;
         SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
           FROM (SELECT `tenant_id`, `id` FROM `invitations`
@@ -114,7 +130,15 @@ BEGIN
           WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (`tenant_id`, `id`) <= (upto_0, upto_1) AND (`invitations`.`state__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, last_1 = upto_1, started = 1, batches = batches + 1, attempt = 0;
-        DO SLEEP(pause_ms / 1000);
+        SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+        IF NOT fixed_size THEN
+          SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+        END IF;
+        IF pause_ms IS NOT NULL THEN
+          DO SLEEP(pause_ms / 1000);
+        ELSEIF batch_took > 0.4 THEN
+          DO SLEEP(LEAST(batch_took, 5));
+        END IF;
       END WHILE;
       SET @migc_backfill = NULL;
       SET done = 1;
@@ -145,7 +169,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE batches INT DEFAULT 0;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -157,6 +184,7 @@ BEGIN
       SET @migc_backfill = 'on';
       SELECT `tenant_id`, `id` INTO max_0, max_1 FROM `tasks` ORDER BY `tenant_id` DESC, `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
+        SET batch_began = SYSDATE(6);
         SET upto_0 = NULL, upto_1 = NULL;
         SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
           FROM (SELECT `tenant_id`, `id` FROM `tasks`
@@ -171,7 +199,15 @@ BEGIN
           WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (`tenant_id`, `id`) <= (upto_0, upto_1) AND (`tasks`.`description` IS NULL OR `tasks`.`estimate_minutes` IS NULL);
         COMMIT;
         SET last_0 = upto_0, last_1 = upto_1, started = 1, batches = batches + 1, attempt = 0;
-        DO SLEEP(pause_ms / 1000);
+        SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+        IF NOT fixed_size THEN
+          SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+        END IF;
+        IF pause_ms IS NOT NULL THEN
+          DO SLEEP(pause_ms / 1000);
+        ELSEIF batch_took > 0.4 THEN
+          DO SLEEP(LEAST(batch_took, 5));
+        END IF;
       END WHILE;
       SET @migc_backfill = NULL;
       SET done = 1;

@@ -14,8 +14,11 @@ DECLARE
   last_1 uuid;
   max_1 uuid;
   started boolean := false;
-  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
-  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
+  fixed_size integer := nullif(current_setting('migc.batch_size', true), '')::integer;
+  batch_size integer := coalesce(fixed_size, 1000);
+  pause_ms integer := nullif(current_setting('migc.pause_ms', true), '')::integer;
+  batch_began timestamptz := clock_timestamp();
+  batch_took double precision;
   seen bigint;
   changed bigint;
   seen_total bigint := 0;
@@ -30,6 +33,7 @@ BEGIN
   END IF;
   SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"invitations"');
   LOOP
+    batch_began := clock_timestamp();
     WITH batch AS (
       SELECT "tenant_id", "id" FROM "invitations"
       WHERE (NOT started OR ("tenant_id", "id") > (last_0, last_1)) AND ("tenant_id", "id") <= (max_0, max_1)
@@ -52,7 +56,15 @@ BEGIN
     RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'invitations', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
-    PERFORM pg_sleep(pause_ms / 1000.0);
+    batch_took := extract(epoch FROM clock_timestamp() - batch_began);
+    IF fixed_size IS NULL THEN
+      batch_size := least(greatest(least(greatest(round(batch_size * 0.1 / greatest(batch_took, 0.001))::integer, batch_size / 2), batch_size * 2), 100), 50000);
+    END IF;
+    IF pause_ms IS NOT NULL THEN
+      PERFORM pg_sleep(pause_ms / 1000.0);
+    ELSIF batch_took > 0.4 THEN
+      PERFORM pg_sleep(least(batch_took, 5));
+    END IF;
   END LOOP;
   PERFORM set_config('migc.backfill', '', false);
 END
@@ -67,8 +79,11 @@ DECLARE
   last_1 uuid;
   max_1 uuid;
   started boolean := false;
-  batch_size integer := coalesce(nullif(current_setting('migc.batch_size', true), '')::integer, 1000);
-  pause_ms integer := coalesce(nullif(current_setting('migc.pause_ms', true), '')::integer, 20);
+  fixed_size integer := nullif(current_setting('migc.batch_size', true), '')::integer;
+  batch_size integer := coalesce(fixed_size, 1000);
+  pause_ms integer := nullif(current_setting('migc.pause_ms', true), '')::integer;
+  batch_began timestamptz := clock_timestamp();
+  batch_took double precision;
   seen bigint;
   changed bigint;
   seen_total bigint := 0;
@@ -83,6 +98,7 @@ BEGIN
   END IF;
   SELECT greatest(reltuples::bigint, 0) INTO estimate FROM pg_class WHERE oid = to_regclass('"tasks"');
   LOOP
+    batch_began := clock_timestamp();
     WITH batch AS (
       SELECT "tenant_id", "id" FROM "tasks"
       WHERE (NOT started OR ("tenant_id", "id") > (last_0, last_1)) AND ("tenant_id", "id") <= (max_0, max_1)
@@ -105,7 +121,15 @@ BEGIN
     RAISE NOTICE 'migc: backfill %: % rows read, % updated (about % rows in all)', 'tasks', seen_total, changed_total, estimate;
     COMMIT;
     PERFORM set_config('migc.backfill', 'on', false);
-    PERFORM pg_sleep(pause_ms / 1000.0);
+    batch_took := extract(epoch FROM clock_timestamp() - batch_began);
+    IF fixed_size IS NULL THEN
+      batch_size := least(greatest(least(greatest(round(batch_size * 0.1 / greatest(batch_took, 0.001))::integer, batch_size / 2), batch_size * 2), 100), 50000);
+    END IF;
+    IF pause_ms IS NOT NULL THEN
+      PERFORM pg_sleep(pause_ms / 1000.0);
+    ELSIF batch_took > 0.4 THEN
+      PERFORM pg_sleep(least(batch_took, 5));
+    END IF;
   END LOOP;
   PERFORM set_config('migc.backfill', '', false);
 END

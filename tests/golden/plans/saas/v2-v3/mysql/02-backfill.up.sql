@@ -22,7 +22,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE batches INT DEFAULT 0;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -34,6 +37,7 @@ BEGIN
       SET @migc_backfill = 'on';
       SELECT `id` INTO max_0 FROM `audit_log` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
+        SET batch_began = SYSDATE(6);
         SET upto_0 = NULL;
         SELECT b.`id` INTO upto_0
           FROM (SELECT `id` FROM `audit_log`
@@ -48,7 +52,15 @@ BEGIN
           WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`audit_log`.`target` IS NULL OR `audit_log`.`payload__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
-        DO SLEEP(pause_ms / 1000);
+        SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+        IF NOT fixed_size THEN
+          SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+        END IF;
+        IF pause_ms IS NOT NULL THEN
+          DO SLEEP(pause_ms / 1000);
+        ELSEIF batch_took > 0.4 THEN
+          DO SLEEP(LEAST(batch_took, 5));
+        END IF;
       END WHILE;
       SET @migc_backfill = NULL;
       SET done = 1;
@@ -79,7 +91,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE batches INT DEFAULT 0;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -91,6 +106,7 @@ BEGIN
       SET @migc_backfill = 'on';
       SELECT `tenant_id`, `id` INTO max_0, max_1 FROM `tasks` ORDER BY `tenant_id` DESC, `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
+        SET batch_began = SYSDATE(6);
         SET upto_0 = NULL, upto_1 = NULL;
         SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
           FROM (SELECT `tenant_id`, `id` FROM `tasks`
@@ -105,7 +121,15 @@ BEGIN
           WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (`tenant_id`, `id`) <= (upto_0, upto_1) AND (`tasks`.`archived_at` IS NULL OR `tasks`.`status__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, last_1 = upto_1, started = 1, batches = batches + 1, attempt = 0;
-        DO SLEEP(pause_ms / 1000);
+        SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+        IF NOT fixed_size THEN
+          SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+        END IF;
+        IF pause_ms IS NOT NULL THEN
+          DO SLEEP(pause_ms / 1000);
+        ELSEIF batch_took > 0.4 THEN
+          DO SLEEP(LEAST(batch_took, 5));
+        END IF;
       END WHILE;
       SET @migc_backfill = NULL;
       SET done = 1;
@@ -133,7 +157,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE batches INT DEFAULT 0;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -145,6 +172,7 @@ BEGIN
       SET @migc_backfill = 'on';
       SELECT `id` INTO max_0 FROM `tenants` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
+        SET batch_began = SYSDATE(6);
         SET upto_0 = NULL;
         SELECT b.`id` INTO upto_0
           FROM (SELECT `id` FROM `tenants`
@@ -159,7 +187,15 @@ BEGIN
           WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`tenants`.`display_name` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
-        DO SLEEP(pause_ms / 1000);
+        SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+        IF NOT fixed_size THEN
+          SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+        END IF;
+        IF pause_ms IS NOT NULL THEN
+          DO SLEEP(pause_ms / 1000);
+        ELSEIF batch_took > 0.4 THEN
+          DO SLEEP(LEAST(batch_took, 5));
+        END IF;
       END WHILE;
       SET @migc_backfill = NULL;
       SET done = 1;

@@ -141,7 +141,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -193,6 +196,7 @@ BEGIN
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
+          SET batch_began = SYSDATE(6);
           SET upto_0 = NULL;
           SELECT b.`id` INTO upto_0
             FROM (SELECT `id` FROM `tenants` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
@@ -216,7 +220,15 @@ BEGIN
             LEAVE copy;
           END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
-          DO SLEEP(pause_ms / 1000);
+          SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+          IF NOT fixed_size THEN
+            SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+          END IF;
+          IF pause_ms IS NOT NULL THEN
+            DO SLEEP(pause_ms / 1000);
+          ELSEIF batch_took > 0.4 THEN
+            DO SLEEP(LEAST(batch_took, 5));
+          END IF;
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey' AND REFERENCED_TABLE_NAME = 'tenants') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND CONSTRAINT_NAME = 'api_keys_tenant_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;

@@ -22,7 +22,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -74,6 +77,7 @@ BEGIN
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
+          SET batch_began = SYSDATE(6);
           SET upto_0 = NULL;
           SELECT b.`id` INTO upto_0
             FROM (SELECT `id` FROM `orders` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
@@ -97,7 +101,15 @@ BEGIN
             LEAVE copy;
           END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
-          DO SLEEP(pause_ms / 1000);
+          SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+          IF NOT fixed_size THEN
+            SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+          END IF;
+          IF pause_ms IS NOT NULL THEN
+            DO SLEEP(pause_ms / 1000);
+          ELSEIF batch_took > 0.4 THEN
+            DO SLEEP(LEAST(batch_took, 5));
+          END IF;
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
@@ -312,7 +324,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -364,6 +379,7 @@ BEGIN
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
+          SET batch_began = SYSDATE(6);
           SET upto_0 = NULL;
           SELECT b.`id` INTO upto_0
             FROM (SELECT `id` FROM `orders` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
@@ -387,7 +403,15 @@ BEGIN
             LEAVE copy;
           END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
-          DO SLEEP(pause_ms / 1000);
+          SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+          IF NOT fixed_size THEN
+            SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+          END IF;
+          IF pause_ms IS NOT NULL THEN
+            DO SLEEP(pause_ms / 1000);
+          ELSEIF batch_took > 0.4 THEN
+            DO SLEEP(LEAST(batch_took, 5));
+          END IF;
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey' AND REFERENCED_TABLE_NAME = 'orders') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_order_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;
@@ -608,7 +632,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -660,6 +687,7 @@ BEGIN
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
+          SET batch_began = SYSDATE(6);
           SET upto_0 = NULL, upto_1 = NULL;
           SELECT b.`order_id`, b.`line` INTO upto_0, upto_1
             FROM (SELECT `order_id`, `line` FROM `order_items` WHERE (started = 0 OR (`order_id`, `line`) > (last_0, last_1)) ORDER BY `order_id`, `line` LIMIT batch_size) AS b
@@ -683,7 +711,15 @@ BEGIN
             LEAVE copy;
           END IF;
           SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
-          DO SLEEP(pause_ms / 1000);
+          SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+          IF NOT fixed_size THEN
+            SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+          END IF;
+          IF pause_ms IS NOT NULL THEN
+            DO SLEEP(pause_ms / 1000);
+          ELSEIF batch_took > 0.4 THEN
+            DO SLEEP(LEAST(batch_took, 5));
+          END IF;
         END LOOP;
         RENAME TABLE `order_items` TO `order_items__migc_old`, `order_items__migc` TO `order_items`;
       END IF;
@@ -1033,7 +1069,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -1085,6 +1124,7 @@ BEGIN
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
+          SET batch_began = SYSDATE(6);
           SET upto_0 = NULL;
           SELECT b.`id` INTO upto_0
             FROM (SELECT `id` FROM `products` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
@@ -1108,7 +1148,15 @@ BEGIN
             LEAVE copy;
           END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
-          DO SLEEP(pause_ms / 1000);
+          SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+          IF NOT fixed_size THEN
+            SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+          END IF;
+          IF pause_ms IS NOT NULL THEN
+            DO SLEEP(pause_ms / 1000);
+          ELSEIF batch_took > 0.4 THEN
+            DO SLEEP(LEAST(batch_took, 5));
+          END IF;
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND TABLE_TYPE = 'BASE TABLE') AND EXISTS (SELECT 1 FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey' AND REFERENCED_TABLE_NAME = 'products') AND NOT EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'order_items' AND CONSTRAINT_NAME = 'order_items_product_id_fkey__migc') THEN
           SET SESSION foreign_key_checks = 0;

@@ -21,7 +21,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -33,6 +36,7 @@ BEGIN
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'payments' AND CONSTRAINT_NAME = 'payments_currency_check')) THEN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
+          SET batch_began = SYSDATE(6);
           SET upto_0 = NULL;
           SELECT b.`id` INTO upto_0
             FROM (SELECT `id` FROM `payments` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
@@ -56,7 +60,15 @@ BEGIN
             LEAVE copy;
           END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
-          DO SLEEP(pause_ms / 1000);
+          SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+          IF NOT fixed_size THEN
+            SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+          END IF;
+          IF pause_ms IS NOT NULL THEN
+            DO SLEEP(pause_ms / 1000);
+          ELSEIF batch_took > 0.4 THEN
+            DO SLEEP(LEAST(batch_took, 5));
+          END IF;
         END LOOP;
       END IF;
       SET done = 1;
@@ -83,7 +95,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE batches INT DEFAULT 0;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -95,6 +110,7 @@ BEGIN
       SET @migc_backfill = 'on';
       SELECT `id` INTO max_0 FROM `orders` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
+        SET batch_began = SYSDATE(6);
         SET upto_0 = NULL;
         SELECT b.`id` INTO upto_0
           FROM (SELECT `id` FROM `orders`
@@ -109,7 +125,15 @@ BEGIN
           WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`orders`.`status__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
-        DO SLEEP(pause_ms / 1000);
+        SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+        IF NOT fixed_size THEN
+          SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+        END IF;
+        IF pause_ms IS NOT NULL THEN
+          DO SLEEP(pause_ms / 1000);
+        ELSEIF batch_took > 0.4 THEN
+          DO SLEEP(LEAST(batch_took, 5));
+        END IF;
       END WHILE;
       SET @migc_backfill = NULL;
       SET done = 1;
@@ -137,7 +161,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE batches INT DEFAULT 0;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -149,6 +176,7 @@ BEGIN
       SET @migc_backfill = 'on';
       SELECT `id` INTO max_0 FROM `payments` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
+        SET batch_began = SYSDATE(6);
         SET upto_0 = NULL;
         SELECT b.`id` INTO upto_0
           FROM (SELECT `id` FROM `payments`
@@ -163,7 +191,15 @@ BEGIN
           WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`payments`.`amount_cents` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
-        DO SLEEP(pause_ms / 1000);
+        SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+        IF NOT fixed_size THEN
+          SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+        END IF;
+        IF pause_ms IS NOT NULL THEN
+          DO SLEEP(pause_ms / 1000);
+        ELSEIF batch_took > 0.4 THEN
+          DO SLEEP(LEAST(batch_took, 5));
+        END IF;
       END WHILE;
       SET @migc_backfill = NULL;
       SET done = 1;
@@ -191,7 +227,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE batches INT DEFAULT 0;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -203,6 +242,7 @@ BEGIN
       SET @migc_backfill = 'on';
       SELECT `id` INTO max_0 FROM `users` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
+        SET batch_began = SYSDATE(6);
         SET upto_0 = NULL;
         SELECT b.`id` INTO upto_0
           FROM (SELECT `id` FROM `users`
@@ -217,7 +257,15 @@ BEGIN
           WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`users`.`first_name` IS NULL OR `users`.`last_name` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
-        DO SLEEP(pause_ms / 1000);
+        SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+        IF NOT fixed_size THEN
+          SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+        END IF;
+        IF pause_ms IS NOT NULL THEN
+          DO SLEEP(pause_ms / 1000);
+        ELSEIF batch_took > 0.4 THEN
+          DO SLEEP(LEAST(batch_took, 5));
+        END IF;
       END WHILE;
       SET @migc_backfill = NULL;
       SET done = 1;

@@ -21,7 +21,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -33,6 +36,7 @@ BEGIN
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'orders' AND CONSTRAINT_NAME = 'orders_total_cents_check')) THEN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
+          SET batch_began = SYSDATE(6);
           SET upto_0 = NULL;
           SELECT b.`id` INTO upto_0
             FROM (SELECT `id` FROM `orders` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
@@ -56,7 +60,15 @@ BEGIN
             LEAVE copy;
           END IF;
           SET last_0 = upto_0, started = 1, attempt = 0;
-          DO SLEEP(pause_ms / 1000);
+          SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+          IF NOT fixed_size THEN
+            SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+          END IF;
+          IF pause_ms IS NOT NULL THEN
+            DO SLEEP(pause_ms / 1000);
+          ELSEIF batch_took > 0.4 THEN
+            DO SLEEP(LEAST(batch_took, 5));
+          END IF;
         END LOOP;
       END IF;
       SET done = 1;
@@ -84,7 +96,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -96,6 +111,7 @@ BEGIN
       IF NOT (EXISTS (SELECT 1 FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'stock_levels' AND CONSTRAINT_NAME = 'stock_reserved_le_quantity__migc')) THEN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
+          SET batch_began = SYSDATE(6);
           SET upto_0 = NULL, upto_1 = NULL;
           SELECT b.`product_id`, b.`warehouse_id` INTO upto_0, upto_1
             FROM (SELECT `product_id`, `warehouse_id` FROM `stock_levels` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) ORDER BY `product_id`, `warehouse_id` LIMIT batch_size) AS b
@@ -119,7 +135,15 @@ BEGIN
             LEAVE copy;
           END IF;
           SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
-          DO SLEEP(pause_ms / 1000);
+          SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+          IF NOT fixed_size THEN
+            SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+          END IF;
+          IF pause_ms IS NOT NULL THEN
+            DO SLEEP(pause_ms / 1000);
+          ELSEIF batch_took > 0.4 THEN
+            DO SLEEP(LEAST(batch_took, 5));
+          END IF;
         END LOOP;
       END IF;
       SET done = 1;
@@ -146,7 +170,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE batches INT DEFAULT 0;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -158,6 +185,7 @@ BEGIN
       SET @migc_backfill = 'on';
       SELECT `id` INTO max_0 FROM `orders` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
+        SET batch_began = SYSDATE(6);
         SET upto_0 = NULL;
         SELECT b.`id` INTO upto_0
           FROM (SELECT `id` FROM `orders`
@@ -172,7 +200,15 @@ BEGIN
           WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`orders`.`total_cents` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
-        DO SLEEP(pause_ms / 1000);
+        SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+        IF NOT fixed_size THEN
+          SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+        END IF;
+        IF pause_ms IS NOT NULL THEN
+          DO SLEEP(pause_ms / 1000);
+        ELSEIF batch_took > 0.4 THEN
+          DO SLEEP(LEAST(batch_took, 5));
+        END IF;
       END WHILE;
       SET @migc_backfill = NULL;
       SET done = 1;
@@ -203,7 +239,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE batches INT DEFAULT 0;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -215,6 +254,7 @@ BEGIN
       SET @migc_backfill = 'on';
       SELECT `product_id`, `warehouse_id` INTO max_0, max_1 FROM `stock_levels` ORDER BY `product_id` DESC, `warehouse_id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
+        SET batch_began = SYSDATE(6);
         SET upto_0 = NULL, upto_1 = NULL;
         SELECT b.`product_id`, b.`warehouse_id` INTO upto_0, upto_1
           FROM (SELECT `product_id`, `warehouse_id` FROM `stock_levels`
@@ -229,7 +269,15 @@ BEGIN
           WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (`product_id`, `warehouse_id`) <= (upto_0, upto_1) AND (`stock_levels`.`reserved_quantity` IS NULL);
         COMMIT;
         SET last_0 = upto_0, last_1 = upto_1, started = 1, batches = batches + 1, attempt = 0;
-        DO SLEEP(pause_ms / 1000);
+        SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+        IF NOT fixed_size THEN
+          SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+        END IF;
+        IF pause_ms IS NOT NULL THEN
+          DO SLEEP(pause_ms / 1000);
+        ELSEIF batch_took > 0.4 THEN
+          DO SLEEP(LEAST(batch_took, 5));
+        END IF;
       END WHILE;
       SET @migc_backfill = NULL;
       SET done = 1;
@@ -257,7 +305,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE batches INT DEFAULT 0;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -269,6 +320,7 @@ BEGIN
       SET @migc_backfill = 'on';
       SELECT `id` INTO max_0 FROM `users` ORDER BY `id` DESC LIMIT 1;
       backfill: WHILE max_0 IS NOT NULL DO
+        SET batch_began = SYSDATE(6);
         SET upto_0 = NULL;
         SELECT b.`id` INTO upto_0
           FROM (SELECT `id` FROM `users`
@@ -283,7 +335,15 @@ BEGIN
           WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`users`.`role` IS NULL);
         COMMIT;
         SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
-        DO SLEEP(pause_ms / 1000);
+        SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+        IF NOT fixed_size THEN
+          SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+        END IF;
+        IF pause_ms IS NOT NULL THEN
+          DO SLEEP(pause_ms / 1000);
+        ELSEIF batch_took > 0.4 THEN
+          DO SLEEP(LEAST(batch_took, 5));
+        END IF;
       END WHILE;
       SET @migc_backfill = NULL;
       SET done = 1;

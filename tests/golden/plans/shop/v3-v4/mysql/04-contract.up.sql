@@ -542,7 +542,10 @@ BEGIN
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE pause_ms INT DEFAULT COALESCE(@migc_pause_ms, 20);
+      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
+      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
+      DECLARE batch_began DATETIME(6);
+      DECLARE batch_took DOUBLE;
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -594,6 +597,7 @@ BEGIN
         DEALLOCATE PREPARE migc_stmt;
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
+          SET batch_began = SYSDATE(6);
           SET upto_0 = NULL, upto_1 = NULL;
           SELECT b.`product_id`, b.`warehouse_id` INTO upto_0, upto_1
             FROM (SELECT `product_id`, `warehouse_id` FROM `stock_levels` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) ORDER BY `product_id`, `warehouse_id` LIMIT batch_size) AS b
@@ -617,7 +621,15 @@ BEGIN
             LEAVE copy;
           END IF;
           SET last_0 = upto_0, last_1 = upto_1, started = 1, attempt = 0;
-          DO SLEEP(pause_ms / 1000);
+          SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
+          IF NOT fixed_size THEN
+            SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
+          END IF;
+          IF pause_ms IS NOT NULL THEN
+            DO SLEEP(pause_ms / 1000);
+          ELSEIF batch_took > 0.4 THEN
+            DO SLEEP(LEAST(batch_took, 5));
+          END IF;
         END LOOP;
         IF EXISTS (SELECT 1 FROM information_schema.TRIGGERS WHERE TRIGGER_SCHEMA = DATABASE() AND TRIGGER_NAME = 'migc_sync_stock_levels_insert') THEN
           SET @migc_sql = 'DROP TRIGGER IF EXISTS `migc_sync_stock_levels_insert__migc`';
