@@ -87,10 +87,140 @@ pub fn for_comparison(
     database: &Schema,
     foreign: &mut Vec<Unread>,
 ) -> Result<Schema, String> {
-    let stored = build(declared, server, locate)?;
+    let (subset, held) = to_build(declared, database);
+    let enums_alike = declared.enums.iter().all(|(name, e)| {
+        database
+            .enums
+            .get(name)
+            .is_some_and(|d| alike(only_enum(d), only_enum(e)))
+    });
+    let mut stored = if subset.tables.is_empty() && subset.views.is_empty() && enums_alike {
+        Schema::default()
+    } else {
+        build(&subset, server, locate)?
+    };
+    // What the database holds alike as written, it stores as it holds it: the tables and
+    // views, and the enums they use (MySQL's are its columns', named after them).
+    for name in &held.tables {
+        stored
+            .tables
+            .insert(name.clone(), database.tables[name].clone());
+    }
+    for name in &held.views {
+        stored
+            .views
+            .insert(name.clone(), database.views[name].clone());
+    }
+    let used: BTreeSet<&str> = held
+        .tables
+        .iter()
+        .flat_map(|t| &database.tables[t].columns)
+        .filter_map(|c| match &c.ty {
+            ColumnType::Enum { name, .. } => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    for (name, e) in &database.enums {
+        let held_alike =
+            used.contains(name.as_str()) || (enums_alike && declared.enums.contains_key(name));
+        if held_alike && !stored.enums.contains_key(name) {
+            stored.enums.insert(name.clone(), e.clone());
+        }
+    }
     let made = natives_made(database, &stored);
     foreign.retain(|u| !made.contains(&u.native_name()));
     Ok(stored)
+}
+
+/// The names of the declared tables and views a database holds alike as written.
+#[derive(Default)]
+struct Held {
+    tables: BTreeSet<String>,
+    views: BTreeSet<String>,
+}
+
+/// The part of the declared schema to build on a scratch database: the tables and views the
+/// database does not hold alike as written, with the tables their foreign keys reference and
+/// the relations their views read (transitively), and every enum; what the database holds
+/// alike needs no building (built, it would read back as the database holds it). Everything
+/// when the declared schema has native blocks, which may make or need any object.
+fn to_build(declared: &Schema, database: &Schema) -> (Schema, Held) {
+    if !declared.natives.is_empty() {
+        return (declared.clone(), Held::default());
+    }
+    let mut tables: BTreeSet<String> = declared
+        .tables
+        .iter()
+        .filter(|(name, t)| {
+            database
+                .tables
+                .get(*name)
+                .is_none_or(|db| !alike(only_table(db), only_table(t)))
+        })
+        .map(|(name, _)| name.clone())
+        .collect();
+    let mut views: BTreeSet<String> = declared
+        .views
+        .iter()
+        .filter(|(name, v)| {
+            database
+                .views
+                .get(*name)
+                .is_none_or(|db| !alike(only_view(db), only_view(v)))
+        })
+        .map(|(name, _)| name.clone())
+        .collect();
+    // What they need, until nothing more is needed.
+    loop {
+        let mut needed: Vec<String> = Vec::new();
+        for t in tables.iter().filter_map(|n| declared.tables.get(n)) {
+            needed.extend(t.foreign_keys.iter().map(|f| f.ref_table.clone()));
+        }
+        for v in views.iter().filter_map(|n| declared.views.get(n)) {
+            needed.extend(v.depends_on.iter().cloned());
+        }
+        let before = tables.len() + views.len();
+        for n in needed {
+            if declared.tables.contains_key(&n) {
+                tables.insert(n);
+            } else if declared.views.contains_key(&n) {
+                views.insert(n);
+            }
+        }
+        if tables.len() + views.len() == before {
+            break;
+        }
+    }
+    let held = Held {
+        tables: declared
+            .tables
+            .keys()
+            .filter(|n| !tables.contains(*n))
+            .cloned()
+            .collect(),
+        views: declared
+            .views
+            .keys()
+            .filter(|n| !views.contains(*n))
+            .cloned()
+            .collect(),
+    };
+    let subset = Schema {
+        tables: declared
+            .tables
+            .iter()
+            .filter(|(n, _)| tables.contains(*n))
+            .map(|(n, t)| (n.clone(), t.clone()))
+            .collect(),
+        views: declared
+            .views
+            .iter()
+            .filter(|(n, _)| views.contains(*n))
+            .map(|(n, v)| (n.clone(), v.clone()))
+            .collect(),
+        ..declared.clone()
+    };
+    (subset, held)
 }
 
 /// The objects outside the model (read as native blocks) that the declared schema's own
