@@ -217,6 +217,7 @@ BEGIN
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
+      DECLARE batch_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
       DECLARE pause_ms INT DEFAULT @migc_pause_ms;
@@ -274,10 +275,13 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET batch_began = SYSDATE(6);
-          SET upto_0 = NULL;
-          SELECT b.`id` INTO upto_0
+          SET upto_0 = NULL, batch_rows = 0;
+          SELECT b.`id`, COUNT(*) OVER () INTO upto_0, batch_rows
             FROM (SELECT `id` FROM `posts` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
             ORDER BY b.`id` DESC LIMIT 1;
+          IF batch_rows < batch_size THEN
+            SET upto_0 = NULL;
+          END IF;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
             UPDATE `posts__migc_progress` SET whole = 1;
@@ -290,7 +294,6 @@ BEGIN
             WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
           INSERT INTO `posts__migc` (`id`, `author_id`, `slug`, `title`, `body_markdown`, `body`, `excerpt`, `status`, `published_at`, `comments_enabled`, `series_id`, `series_position`, `search`, `created_at`, `updated_at`, `deleted_at`, `view_count`)
             SELECT `id`, `author_id`, `slug`, `title`, `body_markdown`, `body`, `excerpt`, `status`, `published_at`, `comments_enabled`, `series_id`, `series_position`, `search`, `created_at`, `updated_at`, `deleted_at`, `view_count` FROM `posts` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM `posts__migc` AS x WHERE x.`id` = `posts`.`id`)
             ON DUPLICATE KEY UPDATE `id` = `posts__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN

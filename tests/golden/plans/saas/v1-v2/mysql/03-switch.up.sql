@@ -156,6 +156,7 @@ BEGIN
       DECLARE upto_1 char(36);
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
+      DECLARE batch_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
       DECLARE pause_ms INT DEFAULT @migc_pause_ms;
@@ -213,10 +214,13 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET batch_began = SYSDATE(6);
-          SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.`tenant_id`, b.`id` INTO upto_0, upto_1
+          SET upto_0 = NULL, upto_1 = NULL, batch_rows = 0;
+          SELECT b.`tenant_id`, b.`id`, COUNT(*) OVER () INTO upto_0, upto_1, batch_rows
             FROM (SELECT `tenant_id`, `id` FROM `invitations` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) ORDER BY `tenant_id`, `id` LIMIT batch_size) AS b
             ORDER BY b.`tenant_id` DESC, b.`id` DESC LIMIT 1;
+          IF batch_rows < batch_size THEN
+            SET upto_0 = NULL, upto_1 = NULL;
+          END IF;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
             UPDATE `invitations__migc_progress` SET whole = 1;
@@ -229,7 +233,6 @@ BEGIN
             WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1)) FOR UPDATE;
           INSERT INTO `invitations__migc` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new`)
             SELECT `tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`, `state__migc_new` FROM `invitations` WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`tenant_id`, `id`) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM `invitations__migc` AS x WHERE x.`tenant_id` = `invitations`.`tenant_id` AND x.`id` = `invitations`.`id`)
             ON DUPLICATE KEY UPDATE `tenant_id` = `invitations__migc`.`tenant_id`;
           COMMIT;
           IF upto_0 IS NULL THEN

@@ -21,6 +21,7 @@ BEGIN
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
+      DECLARE batch_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
       DECLARE pause_ms INT DEFAULT @migc_pause_ms;
@@ -78,10 +79,13 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET batch_began = SYSDATE(6);
-          SET upto_0 = NULL;
-          SELECT b.`id` INTO upto_0
+          SET upto_0 = NULL, batch_rows = 0;
+          SELECT b.`id`, COUNT(*) OVER () INTO upto_0, batch_rows
             FROM (SELECT `id` FROM `orders` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
             ORDER BY b.`id` DESC LIMIT 1;
+          IF batch_rows < batch_size THEN
+            SET upto_0 = NULL;
+          END IF;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
             UPDATE `orders__migc_progress` SET whole = 1;
@@ -94,7 +98,6 @@ BEGIN
             WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
           INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at`)
             SELECT `id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at` FROM `orders` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM `orders__migc` AS x WHERE x.`id` = `orders`.`id`)
             ON DUPLICATE KEY UPDATE `id` = `orders__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
@@ -323,6 +326,7 @@ BEGIN
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
+      DECLARE batch_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
       DECLARE pause_ms INT DEFAULT @migc_pause_ms;
@@ -380,10 +384,13 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET batch_began = SYSDATE(6);
-          SET upto_0 = NULL;
-          SELECT b.`id` INTO upto_0
+          SET upto_0 = NULL, batch_rows = 0;
+          SELECT b.`id`, COUNT(*) OVER () INTO upto_0, batch_rows
             FROM (SELECT `id` FROM `orders` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
             ORDER BY b.`id` DESC LIMIT 1;
+          IF batch_rows < batch_size THEN
+            SET upto_0 = NULL;
+          END IF;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
             UPDATE `orders__migc_progress` SET whole = 1;
@@ -396,7 +403,6 @@ BEGIN
             WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
           INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at`)
             SELECT `id`, `user_id`, `shipping_address_id`, `status`, `total`, `notes`, `placed_at`, `created_at`, `updated_at` FROM `orders` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM `orders__migc` AS x WHERE x.`id` = `orders`.`id`)
             ON DUPLICATE KEY UPDATE `id` = `orders__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
@@ -631,6 +637,7 @@ BEGIN
       DECLARE upto_1 int;
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
+      DECLARE batch_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
       DECLARE pause_ms INT DEFAULT @migc_pause_ms;
@@ -688,10 +695,13 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET batch_began = SYSDATE(6);
-          SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.`order_id`, b.`line` INTO upto_0, upto_1
+          SET upto_0 = NULL, upto_1 = NULL, batch_rows = 0;
+          SELECT b.`order_id`, b.`line`, COUNT(*) OVER () INTO upto_0, upto_1, batch_rows
             FROM (SELECT `order_id`, `line` FROM `order_items` WHERE (started = 0 OR (`order_id`, `line`) > (last_0, last_1)) ORDER BY `order_id`, `line` LIMIT batch_size) AS b
             ORDER BY b.`order_id` DESC, b.`line` DESC LIMIT 1;
+          IF batch_rows < batch_size THEN
+            SET upto_0 = NULL, upto_1 = NULL;
+          END IF;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
             UPDATE `order_items__migc_progress` SET whole = 1;
@@ -704,7 +714,6 @@ BEGIN
             WHERE (started = 0 OR (`order_id`, `line`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`order_id`, `line`) <= (upto_0, upto_1)) FOR UPDATE;
           INSERT INTO `order_items__migc` (`order_id`, `line`, `product_id`, `quantity`, `unit_price`)
             SELECT `order_id`, `line`, `product_id`, `quantity`, `unit_price` FROM `order_items` WHERE (started = 0 OR (`order_id`, `line`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`order_id`, `line`) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM `order_items__migc` AS x WHERE x.`order_id` = `order_items`.`order_id` AND x.`line` = `order_items`.`line`)
             ON DUPLICATE KEY UPDATE `order_id` = `order_items__migc`.`order_id`;
           COMMIT;
           IF upto_0 IS NULL THEN
@@ -1068,6 +1077,7 @@ BEGIN
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
+      DECLARE batch_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
       DECLARE pause_ms INT DEFAULT @migc_pause_ms;
@@ -1125,10 +1135,13 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET batch_began = SYSDATE(6);
-          SET upto_0 = NULL;
-          SELECT b.`id` INTO upto_0
+          SET upto_0 = NULL, batch_rows = 0;
+          SELECT b.`id`, COUNT(*) OVER () INTO upto_0, batch_rows
             FROM (SELECT `id` FROM `products` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
             ORDER BY b.`id` DESC LIMIT 1;
+          IF batch_rows < batch_size THEN
+            SET upto_0 = NULL;
+          END IF;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
             UPDATE `products__migc_progress` SET whole = 1;
@@ -1141,7 +1154,6 @@ BEGIN
             WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
           INSERT INTO `products__migc` (`id`, `category_id`, `sku`, `name`, `description`, `price`, `is_active`, `attributes`, `created_at`, `updated_at`)
             SELECT `id`, `category_id`, `sku`, `name`, `description`, `price`, `is_active`, `attributes`, `created_at`, `updated_at` FROM `products` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM `products__migc` AS x WHERE x.`id` = `products`.`id`)
             ON DUPLICATE KEY UPDATE `id` = `products__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN

@@ -20,6 +20,7 @@ BEGIN
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
+      DECLARE batch_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
       DECLARE pause_ms INT DEFAULT @migc_pause_ms;
@@ -37,10 +38,13 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET batch_began = SYSDATE(6);
-          SET upto_0 = NULL;
-          SELECT b.`id` INTO upto_0
+          SET upto_0 = NULL, batch_rows = 0;
+          SELECT b.`id`, COUNT(*) OVER () INTO upto_0, batch_rows
             FROM (SELECT `id` FROM `payments` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
             ORDER BY b.`id` DESC LIMIT 1;
+          IF batch_rows < batch_size THEN
+            SET upto_0 = NULL;
+          END IF;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
             UPDATE `payments__migc_progress` SET whole = 1;
@@ -53,7 +57,6 @@ BEGIN
             WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
           INSERT INTO `payments__migc` (`id`, `order_id`, `method`, `amount_cents`, `currency`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at`)
             SELECT `id`, `order_id`, `method`, `amount_cents`, `currency`, `amount`, `provider_ref`, `paid_at`, `created_at`, `updated_at` FROM `payments` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM `payments__migc` AS x WHERE x.`id` = `payments`.`id`)
             ON DUPLICATE KEY UPDATE `id` = `payments__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN

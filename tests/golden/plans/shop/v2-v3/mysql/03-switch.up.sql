@@ -29,6 +29,7 @@ BEGIN
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
+      DECLARE batch_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
       DECLARE pause_ms INT DEFAULT @migc_pause_ms;
@@ -86,10 +87,13 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET batch_began = SYSDATE(6);
-          SET upto_0 = NULL;
-          SELECT b.`id` INTO upto_0
+          SET upto_0 = NULL, batch_rows = 0;
+          SELECT b.`id`, COUNT(*) OVER () INTO upto_0, batch_rows
             FROM (SELECT `id` FROM `addresses` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
             ORDER BY b.`id` DESC LIMIT 1;
+          IF batch_rows < batch_size THEN
+            SET upto_0 = NULL;
+          END IF;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
             UPDATE `addresses__migc_progress` SET whole = 1;
@@ -102,7 +106,6 @@ BEGIN
             WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
           INSERT INTO `addresses__migc` (`id`, `user_id`, `recipient`, `line1`, `line2`, `street`, `house_number`, `city`, `postal_code`, `country`, `is_default`, `created_at`, `updated_at`)
             SELECT `id`, `user_id`, `recipient`, `line1`, `line2`, `street`, `house_number`, `city`, `postal_code`, `country`, `is_default`, `created_at`, `updated_at` FROM `addresses` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM `addresses__migc` AS x WHERE x.`id` = `addresses`.`id`)
             ON DUPLICATE KEY UPDATE `id` = `addresses__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
@@ -391,6 +394,7 @@ BEGIN
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
+      DECLARE batch_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
       DECLARE pause_ms INT DEFAULT @migc_pause_ms;
@@ -448,10 +452,13 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET batch_began = SYSDATE(6);
-          SET upto_0 = NULL;
-          SELECT b.`id` INTO upto_0
+          SET upto_0 = NULL, batch_rows = 0;
+          SELECT b.`id`, COUNT(*) OVER () INTO upto_0, batch_rows
             FROM (SELECT `id` FROM `users` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
             ORDER BY b.`id` DESC LIMIT 1;
+          IF batch_rows < batch_size THEN
+            SET upto_0 = NULL;
+          END IF;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
             UPDATE `users__migc_progress` SET whole = 1;
@@ -464,7 +471,6 @@ BEGIN
             WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
           INSERT INTO `users__migc` (`id`, `email`, `email_normalized`, `first_name`, `last_name`, `phone`, `password_hash`, `is_admin`, `marketing_opt_in`, `created_at`, `updated_at`)
             SELECT `id`, `email`, `email_normalized`, `first_name`, `last_name`, `phone`, `password_hash`, `is_admin`, `marketing_opt_in`, `created_at`, `updated_at` FROM `users` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM `users__migc` AS x WHERE x.`id` = `users`.`id`)
             ON DUPLICATE KEY UPDATE `id` = `users__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN

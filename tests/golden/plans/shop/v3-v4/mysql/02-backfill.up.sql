@@ -20,6 +20,7 @@ BEGIN
       DECLARE upto_0 bigint;
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
+      DECLARE batch_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
       DECLARE pause_ms INT DEFAULT @migc_pause_ms;
@@ -37,10 +38,13 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET batch_began = SYSDATE(6);
-          SET upto_0 = NULL;
-          SELECT b.`id` INTO upto_0
+          SET upto_0 = NULL, batch_rows = 0;
+          SELECT b.`id`, COUNT(*) OVER () INTO upto_0, batch_rows
             FROM (SELECT `id` FROM `orders` WHERE (started = 0 OR `id` > last_0) ORDER BY `id` LIMIT batch_size) AS b
             ORDER BY b.`id` DESC LIMIT 1;
+          IF batch_rows < batch_size THEN
+            SET upto_0 = NULL;
+          END IF;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
             UPDATE `orders__migc_progress` SET whole = 1;
@@ -53,7 +57,6 @@ BEGIN
             WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0) FOR UPDATE;
           INSERT INTO `orders__migc` (`id`, `user_id`, `shipping_address_id`, `status`, `total_cents`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at`)
             SELECT `id`, `user_id`, `shipping_address_id`, `status`, `total_cents`, `total`, `customer_note`, `placed_at`, `created_at`, `updated_at` FROM `orders` WHERE (started = 0 OR `id` > last_0) AND (upto_0 IS NULL OR `id` <= upto_0)
-              AND NOT EXISTS (SELECT 1 FROM `orders__migc` AS x WHERE x.`id` = `orders`.`id`)
             ON DUPLICATE KEY UPDATE `id` = `orders__migc`.`id`;
           COMMIT;
           IF upto_0 IS NULL THEN
@@ -95,6 +98,7 @@ BEGIN
       DECLARE upto_1 int;
       DECLARE started INT DEFAULT 0;
       DECLARE locked_rows INT;
+      DECLARE batch_rows INT;
       DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
       DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
       DECLARE pause_ms INT DEFAULT @migc_pause_ms;
@@ -112,10 +116,13 @@ BEGIN
         SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED;
         copy: LOOP
           SET batch_began = SYSDATE(6);
-          SET upto_0 = NULL, upto_1 = NULL;
-          SELECT b.`product_id`, b.`warehouse_id` INTO upto_0, upto_1
+          SET upto_0 = NULL, upto_1 = NULL, batch_rows = 0;
+          SELECT b.`product_id`, b.`warehouse_id`, COUNT(*) OVER () INTO upto_0, upto_1, batch_rows
             FROM (SELECT `product_id`, `warehouse_id` FROM `stock_levels` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) ORDER BY `product_id`, `warehouse_id` LIMIT batch_size) AS b
             ORDER BY b.`product_id` DESC, b.`warehouse_id` DESC LIMIT 1;
+          IF batch_rows < batch_size THEN
+            SET upto_0 = NULL, upto_1 = NULL;
+          END IF;
           START TRANSACTION;
           IF upto_0 IS NULL THEN
             UPDATE `stock_levels__migc_progress` SET whole = 1;
@@ -128,7 +135,6 @@ BEGIN
             WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1)) FOR UPDATE;
           INSERT INTO `stock_levels__migc` (`product_id`, `warehouse_id`, `quantity`, `reserved_quantity`, `reserved`)
             SELECT `product_id`, `warehouse_id`, `quantity`, `reserved_quantity`, `reserved` FROM `stock_levels` WHERE (started = 0 OR (`product_id`, `warehouse_id`) > (last_0, last_1)) AND (upto_0 IS NULL OR (`product_id`, `warehouse_id`) <= (upto_0, upto_1))
-              AND NOT EXISTS (SELECT 1 FROM `stock_levels__migc` AS x WHERE x.`product_id` = `stock_levels`.`product_id` AND x.`warehouse_id` = `stock_levels`.`warehouse_id`)
             ON DUPLICATE KEY UPDATE `product_id` = `stock_levels__migc`.`product_id`;
           COMMIT;
           IF upto_0 IS NULL THEN
