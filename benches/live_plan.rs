@@ -10,11 +10,13 @@
 //! Run with `MIGC_TEST_POSTGRES_URL=postgres://… cargo bench --bench live_plan` (a scratch
 //! database is made on that server and dropped). Not a test: it prints figures.
 
-use migc_db::{Connection, DbUrl};
 use std::path::Path;
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
 
+#[path = "support/mod.rs"]
+mod support;
+use support::{connect, Scratch};
 const TABLES: usize = 1_000;
 const RUNS: usize = 3;
 
@@ -33,11 +35,6 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
-}
-
-fn connect(url: &str) -> Result<Box<dyn Connection>, String> {
-    let parsed = DbUrl::parse(url).ok_or_else(|| format!("not a database URL: {url}"))?;
-    migc_db::connect(&parsed).map_err(|e| e.to_string())
 }
 
 /// The median time of `RUNS` runs of `migc args`, which must succeed.
@@ -60,22 +57,6 @@ fn timed(args: &[&str]) -> Result<Duration, String> {
     }
     times.sort();
     Ok(times[RUNS / 2])
-}
-
-struct Scratch {
-    admin: String,
-    name: String,
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        if let Ok(mut c) = connect(&self.admin) {
-            let _ = c.execute(&format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ));
-        }
-    }
 }
 
 /// The database's DDL: an enum, and tables with a default, a check, an index, a partial
@@ -118,15 +99,8 @@ fn edit_all(dir: &Path, edit: &dyn Fn(&str) -> String) -> Result<(), String> {
 }
 
 fn run(server: &str) -> Result<(), String> {
-    let name = format!("migc_bench_live_{}", std::process::id());
-    connect(server)?
-        .execute(&format!("CREATE DATABASE {name}"))
-        .map_err(|e| e.to_string())?;
-    let _db = Scratch {
-        admin: server.to_string(),
-        name: name.clone(),
-    };
-    let url = migc_db::with_database(server, &name);
+    let db = Scratch::new(server, "live")?;
+    let url = db.url.clone();
     connect(&url)?.execute(&ddl()).map_err(|e| e.to_string())?;
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let path = |f: &str| dir.path().join(f).display().to_string();

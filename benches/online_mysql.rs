@@ -11,12 +11,15 @@
 //! Run with `MIGC_TEST_MYSQL_URL=mysql://… cargo bench --bench online_mysql` (a scratch
 //! database is made on that server and dropped). Not a test: it prints figures.
 
-use migc_db::{Connection, DbUrl};
+use migc_db::Connection;
 use std::process::{Command, ExitCode};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+#[path = "support/mod.rs"]
+mod support;
+use support::{connect, count, migc, Scratch};
 const ROWS: usize = 1_000_000;
 /// The application's rate: point reads, updates and inserts, one every 5 ms.
 const PERIOD: Duration = Duration::from_millis(5);
@@ -51,41 +54,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn connect(url: &str) -> Result<Box<dyn Connection>, String> {
-    let parsed = DbUrl::parse(url).ok_or_else(|| format!("not a database URL: {url}"))?;
-    migc_db::connect(&parsed).map_err(|e| e.to_string())
-}
-
-fn migc(args: &[&str]) -> Result<(), String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_migc"))
-        .args(args)
-        .output()
-        .map_err(|e| e.to_string())?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(format!(
-            "migc {}: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr)
-        ))
-    }
-}
-
-struct Scratch {
-    admin: String,
-    name: String,
-    url: String,
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        if let Ok(mut c) = connect(&self.admin) {
-            let _ = c.execute(&format!("DROP DATABASE IF EXISTS `{}`", self.name));
-        }
-    }
-}
-
 /// `pt-online-schema-change`'s DSN of a `mysql://user[:password]@host[:port]/db` URL.
 fn dsn(url: &str, table: &str) -> Option<String> {
     let rest = url.strip_prefix("mysql://")?;
@@ -105,15 +73,7 @@ fn dsn(url: &str, table: &str) -> Option<String> {
 }
 
 fn run(server: &str) -> Result<(), String> {
-    let name = format!("migc_bench_online_my_{}", std::process::id());
-    connect(server)?
-        .execute(&format!("CREATE DATABASE `{name}`"))
-        .map_err(|e| e.to_string())?;
-    let db = Scratch {
-        admin: server.to_string(),
-        url: migc_db::with_database(server, &name),
-        name,
-    };
+    let db = Scratch::new(server, "online_my")?;
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let path = |f: &str| dir.path().join(f).display().to_string();
     let schema = |checked: &[&str]| -> String {
@@ -275,15 +235,6 @@ fn run(server: &str) -> Result<(), String> {
         altered.worst.as_secs_f64() * 1000.0
     );
     Ok(())
-}
-
-fn count(conn: &mut dyn Connection, sql: &str) -> Result<i64, String> {
-    let rows = conn.query(sql).map_err(|e| e.to_string())?;
-    Ok(rows
-        .first()
-        .and_then(|r| r.first().cloned().flatten())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0))
 }
 
 struct Measured {

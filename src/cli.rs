@@ -214,12 +214,12 @@ pub enum Command {
         /// Run every phase up to and including this one.
         #[arg(long, value_name = "NAME")]
         through: Option<String>,
-        /// Rows per backfill batch (each batch is one transaction with its checkpoint). Without
-        /// it, each batch is sized to take about 100 ms, from the time the last ones took
-        /// (100 to 50,000 rows).
+        /// Rows per backfill batch, and per batch of a MySQL online table copy (each batch is one
+        /// transaction with its checkpoint). Without it, each batch is sized to take about
+        /// 100 ms, from the time the last ones took (100 to 50,000 rows).
         #[arg(long, value_name = "ROWS")]
         batch_size: Option<u64>,
-        /// Pause after each backfill batch, in milliseconds. Without it, the walk pauses only
+        /// Pause after each backfill or copy batch, in milliseconds. Without it, the walk pauses only
         /// when the server pushes back: after a batch that waited for a lock or took far longer
         /// than planned.
         #[arg(long, value_name = "MS")]

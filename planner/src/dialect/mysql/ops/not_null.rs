@@ -48,6 +48,18 @@ impl Mysql {
             .iter()
             .any(|f| sql.starts_with(f))
         });
+        // The column restated in place, nullable or not.
+        let in_place = |nullable: bool| {
+            self.modify(
+                scope,
+                table,
+                &Column {
+                    nullable,
+                    ..current.clone()
+                },
+                self.nullability_algorithms(),
+            )
+        };
         // MariaDB refuses `SET NOT NULL` in place on a table with a STORED generated column
         // (error 1845) or a FULLTEXT index (1846): the table is copied online with the column
         // NOT NULL (a null fails the unit, as the in-place change would).
@@ -64,36 +76,12 @@ impl Mysql {
             l.down.push(if has_fulltext(ctx, table) {
                 self.nullability_by_copy(ctx, scope, (table, &current), true, None, origin)?
             } else {
-                self.modify(
-                    scope,
-                    table,
-                    &Column {
-                        nullable: true,
-                        ..current
-                    },
-                    self.nullability_algorithms(),
-                )
+                in_place(true)
             });
             crate::dialect::mysql::copy::copied(l);
         } else {
-            l.up.push(self.modify(
-                scope,
-                table,
-                &Column {
-                    nullable: false,
-                    ..current.clone()
-                },
-                self.nullability_algorithms(),
-            ));
-            l.down.push(self.modify(
-                scope,
-                table,
-                &Column {
-                    nullable: true,
-                    ..current
-                },
-                self.nullability_algorithms(),
-            ));
+            l.up.push(in_place(false));
+            l.down.push(in_place(true));
             l.lock = "none (rebuilt in place, writes go on)".into();
             l.rewrite = true;
             l.scan = true;
