@@ -213,6 +213,7 @@ const M1: &str = r#"
 table items {
   id     bigint primary key identity
   title  varchar(100) not null
+  rating varchar(10)  not null
   legacy varchar(100) not null
 }
 "#;
@@ -221,28 +222,54 @@ const M2: &str = r#"
 table items {
   id     bigint primary key identity
   name   varchar(100) not null renamed from title
+  rating int32 not null from rating up (cast(rating as int)) down (cast(rating as text))
   size   int32 not null from title up (char_length(title))
   note   varchar(100)
   retire legacy down (concat('n:', name))
 }
 "#;
 
-/// MySQL/MariaDB: both versions use the tables as they are, but each one's connections say
-/// which version they are, so the dual-write trigger translates each one's writes exactly,
-/// whatever columns they fill.
+/// The columns and types a connection sees of `table` in the database it selected.
+fn seen(conn: &mut dyn Connection, table: &str) -> Vec<Vec<Option<String>>> {
+    rows(
+        conn,
+        &format!("SELECT COLUMN_NAME, DATA_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = '{table}' ORDER BY ORDINAL_POSITION"),
+    )
+}
+
+/// The new version's columns of `items` (M2), with their data types.
+const NEW_SHAPE: &[(&str, &str)] = &[
+    ("id", "bigint"),
+    ("name", "varchar"),
+    ("rating", "int"),
+    ("size", "int"),
+    ("note", "varchar"),
+];
+
+fn pairs(list: &[(&str, &str)]) -> Vec<Vec<Option<String>>> {
+    list.iter()
+        .map(|(c, t)| vec![Some(c.to_string()), Some(t.to_string())])
+        .collect()
+}
+
+/// MySQL/MariaDB: each version has a database of its own beside the application's, named after
+/// it (here a name long enough to be cut short with a hash), holding views in its shape; its
+/// connections select it and mark themselves, so the dual-write triggers translate each one's
+/// writes exactly. The databases carry the application database's grants, and go with it.
 #[test]
 #[cfg_attr(
     not(live_mysql),
     ignore = "needs a MySQL/MariaDB server: set MIGC_TEST_MYSQL_URL"
 )]
-fn mysql_versions_are_told_apart_by_their_sessions() {
+fn mysql_versions_each_see_their_own_shape() {
     let Some(server) = live(
         "MIGC_TEST_MYSQL_URL",
-        "mysql_versions_are_told_apart_by_their_sessions",
+        "mysql_versions_each_see_their_own_shape",
     ) else {
         return;
     };
-    let db = Scratch::new(&server);
+    let db = Scratch::with_suffix(&server, "_with_a_name_longer_than_what_fits");
+    assert!(db.name.len() > 45, "the name must be cut short");
     let work = Work::new();
     let v1 = work.schema("v1", M1);
     let v2 = work.schema("v2", M2);
@@ -252,91 +279,126 @@ fn mysql_versions_are_told_apart_by_their_sessions() {
         &run(&["apply", &p1, "--url", &db.url, "--through", "contract"]),
         0,
     );
-    // The statements hold before the plan runs, and the old application's writes are its own.
+    let mut plain = connect(&db.url);
+    // A user allowed to use the application's database may use the versions' databases.
+    let user = format!("{}_app", &db.name[..20]);
+    plain
+        .execute(&format!(
+            "DROP USER IF EXISTS '{user}'@'%'; CREATE USER '{user}'@'%'; GRANT SELECT, INSERT, UPDATE, DELETE ON `{}`.* TO '{user}'@'%'",
+            db.name
+        ))
+        .unwrap();
+    // The statements hold before the plan runs (the connection stays where it is), and the
+    // old application's writes are its own.
     let mut old = session(&p2, &db.url, "old");
-    old.execute("INSERT INTO items (title, legacy) VALUES ('seeded', 'kept')")
+    old.execute("INSERT INTO items (title, rating, legacy) VALUES ('seeded', '12', 'kept'), ('other', '4', 'k')")
         .unwrap();
     expect(
         &run(&["apply", &p2, "--url", &db.url, "--phase", "expand"]),
         0,
     );
+    let mut old = session(&p2, &db.url, "old");
     let mut new = session(&p2, &db.url, "new");
-    let mut plain = connect(&db.url);
 
-    // The old application's rows get the new columns from `up`.
-    old.execute("INSERT INTO items (title, legacy) VALUES ('from old', 'mine')")
+    // Each sees its own columns and types, in its own order.
+    assert_eq!(
+        seen(old.as_mut(), "items"),
+        pairs(&[
+            ("id", "bigint"),
+            ("title", "varchar"),
+            ("rating", "varchar"),
+            ("legacy", "varchar")
+        ])
+    );
+    assert_eq!(seen(new.as_mut(), "items"), pairs(NEW_SHAPE));
+    // The version's database is the one `migc connect --url` names, and a plain `USE` of it
+    // (as it prints) works as the prepared one does.
+    let o = run(&["connect", &p2, "--app", "new", "--url", &db.url]);
+    expect(&o, 0);
+    let printed = text(&o.stdout);
+    let selected = rows(new.as_mut(), "SELECT DATABASE()")[0][0]
+        .clone()
+        .unwrap();
+    assert!(printed.contains(&format!("USE `{selected}`;")), "{printed}");
+    assert!(selected.len() <= 64 && selected.ends_with(&format!("__{}", namespace(&p2, "new"))));
+    let mut by_url = connect(&db.url);
+    for st in printed.lines() {
+        by_url.execute(st).unwrap();
+    }
+    assert_eq!(seen(by_url.as_mut(), "items"), seen(new.as_mut(), "items"));
+
+    // Each one's writes reach the other through `up` and `down`.
+    old.execute("INSERT INTO items (title, rating, legacy) VALUES ('from old', '7', 'mine')")
+        .unwrap();
+    new.execute("INSERT INTO items (name, rating, size) VALUES ('from new', 30, 1)")
         .unwrap();
     assert_eq!(
         rows(
-            plain.as_mut(),
-            "SELECT name, size, legacy FROM items WHERE title = 'from old'"
+            new.as_mut(),
+            "SELECT rating, size FROM items WHERE name = 'from old'"
         ),
-        vec![vec![
-            Some("from old".into()),
-            Some("8".into()),
-            Some("mine".into())
-        ]]
+        vec![vec![Some("7".into()), Some("8".into())]]
     );
-    // The new application's rows get the deployed columns from `down`.
-    new.execute("INSERT INTO items (name, size) VALUES ('from new', 1)")
-        .unwrap();
     assert_eq!(
         rows(
-            plain.as_mut(),
-            "SELECT title, legacy, size FROM items WHERE name = 'from new'"
+            old.as_mut(),
+            "SELECT rating, legacy FROM items WHERE title = 'from new'"
         ),
-        vec![vec![
-            Some("from new".into()),
-            Some("n:from new".into()),
-            Some("1".into())
-        ]]
+        vec![vec![Some("30".into()), Some("n:from new".into())]]
     );
-    // Leaving out a column it declares `not null` fails as NOT NULL would (error 1048) instead
-    // of being taken for the old application's write and computed from `up`.
+    // Neither sees the other's columns.
+    assert_eq!(
+        fails(new.as_mut(), "SELECT title FROM items").as_str(),
+        "1054"
+    );
+    assert_eq!(
+        fails(old.as_mut(), "SELECT size FROM items").as_str(),
+        "1054"
+    );
+    // Leaving out a column it declares `not null` fails as NOT NULL would (error 1048).
     let e = new
-        .execute("INSERT INTO items (name) VALUES ('no size')")
+        .execute("INSERT INTO items (name, rating) VALUES ('no size', 1)")
         .expect_err("the new application's row without `size`");
     assert_eq!(e.code.as_deref(), Some("1048"), "{e}");
     // An update of a column both versions have is not mistaken for the old application's.
-    new.execute("UPDATE items SET size = 99 WHERE name = 'from new'")
-        .unwrap();
-    new.execute("UPDATE items SET note = 'hi' WHERE name = 'from new'")
+    new.execute("UPDATE items SET size = 99, rating = 31 WHERE name = 'from new'")
         .unwrap();
     assert_eq!(
         rows(
-            plain.as_mut(),
-            "SELECT size, note FROM items WHERE name = 'from new'"
+            old.as_mut(),
+            "SELECT rating FROM items WHERE title = 'from new'"
         ),
-        vec![vec![Some("99".into()), Some("hi".into())]]
+        vec![vec![Some("31".into())]]
     );
-    // The old application renaming a row: the new name follows through `up`.
-    old.execute("UPDATE items SET title = 'renamed' WHERE title = 'from old'")
-        .unwrap();
-    assert_eq!(
-        rows(
-            plain.as_mut(),
-            "SELECT name, size FROM items WHERE title = 'renamed'"
-        ),
-        vec![vec![Some("renamed".into()), Some("7".into())]]
-    );
-    // A connection of neither version is told by the columns it fills, as before.
-    plain
-        .execute("INSERT INTO items (title, legacy) VALUES ('plain', 'p')")
-        .unwrap();
-    assert_eq!(
-        rows(
-            plain.as_mut(),
-            "SELECT name, size FROM items WHERE title = 'plain'"
-        ),
-        vec![vec![Some("plain".into()), Some("5".into())]]
-    );
+    // The application's user may use the new version's database.
+    let mut as_user = connect(&migc_db::with_database(
+        &server.replacen("root@", &format!("{user}@"), 1),
+        &db.name,
+    ));
+    for st in printed.lines().filter(|l| l.starts_with("USE")) {
+        as_user.execute(st).unwrap();
+    }
+    assert_eq!(number(as_user.as_mut(), "SELECT count(*) FROM items"), 4);
+    drop(as_user);
 
-    // Through contract and back to expand: every row either wrote is still there.
+    // Through switch and back to expand: every row either wrote is still there.
     expect(
         &run(&["apply", &p2, "--url", &db.url, "--through", "switch"]),
         0,
     );
-    new.execute("INSERT INTO items (name, size) VALUES ('after switch', 2)")
+    // Backfilled rows too, sorted as the new application's type says.
+    let sorted: Vec<Option<String>> = rows(
+        new.as_mut(),
+        "SELECT rating FROM items WHERE name IN ('seeded', 'other', 'from old') ORDER BY rating",
+    )
+    .into_iter()
+    .map(|r| r[0].clone())
+    .collect();
+    assert_eq!(
+        sorted,
+        vec![Some("4".into()), Some("7".into()), Some("12".into())]
+    );
+    new.execute("INSERT INTO items (name, rating, size) VALUES ('after switch', 2, 2)")
         .unwrap();
     expect(
         &run(&["rollback", &p2, "--url", &db.url, "--to", "expand"]),
@@ -347,11 +409,35 @@ fn mysql_versions_are_told_apart_by_their_sessions() {
         &run(&["apply", &p2, "--url", &db.url, "--through", "contract"]),
         0,
     );
-    // After contract the session statement is harmless: the triggers are gone.
+    // After contract the new application's connections keep working unchanged: its database
+    // stays, showing the table as it now is; the old version's is gone.
     let mut new = session(&p2, &db.url, "new");
-    new.execute("INSERT INTO items (name, size) VALUES ('after contract', 3)")
+    new.execute("INSERT INTO items (name, rating, size) VALUES ('after contract', 3, 3)")
         .unwrap();
+    assert_eq!(seen(new.as_mut(), "items"), pairs(NEW_SHAPE));
     assert_eq!(number(plain.as_mut(), "SELECT count(*) FROM items"), 6);
+    let beside = format!(
+        "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '{}!_%' ESCAPE '!'",
+        &db.name[..36]
+    );
+    assert_eq!(
+        number(plain.as_mut(), &beside),
+        1,
+        "the new version's database only"
+    );
+    plain
+        .execute(&format!("DROP USER IF EXISTS '{user}'@'%'"))
+        .unwrap();
+    // The scratch database goes with the databases beside it.
+    drop(db);
+    assert_eq!(number(plain.as_mut(), &beside), 0);
+}
+
+/// The namespace of a version of the plan in `plan`.
+fn namespace(plan: &str, app: &str) -> String {
+    let text = std::fs::read_to_string(std::path::Path::new(plan).join("manifest.json")).unwrap();
+    let m: serde_json::Value = serde_json::from_str(&text).unwrap();
+    m["apps"][app]["namespace"].as_str().unwrap().to_string()
 }
 
 #[test]
@@ -395,6 +481,26 @@ fn connect_prints_each_form() {
     expect(&o, 0);
     let mark = text(&o.stdout);
     assert!(mark.starts_with("SET @migc_app = 'migc_"), "{mark}");
+    // With the application's URL: a plain `USE` of the version's database, and the URL naming
+    // it (its password hidden).
+    let ns = namespace(&p4, "new");
+    let url = "mysql://app:s3cret@db:3306/shop";
+    let o = run(&["connect", &p4, "--app", "new", "--url", url]);
+    expect(&o, 0);
+    assert!(
+        text(&o.stdout).ends_with(&format!("USE `shop__{ns}`;\n")),
+        "{}",
+        text(&o.stdout)
+    );
+    let o = run(&[
+        "connect", &p4, "--app", "new", "--url", url, "--format", "url",
+    ]);
+    expect(&o, 0);
+    assert_eq!(
+        text(&o.stdout),
+        format!("mysql://app:***@db:3306/shop__{ns}\n")
+    );
+    assert!(text(&o.stderr).contains("still runs the first statement"));
     // SQLite has no version layer: nothing to run.
     let p3 = work.plan(&v1, &v2, "sqlite", "p3");
     let o = run(&["connect", &p3, "--app", "new"]);

@@ -12,6 +12,24 @@ fn migc(dir: &Path, args: &[&str]) -> Output {
         .expect("migc runs")
 }
 
+/// `migc plan --from v1 --to <to> --dialect mysql --out <out>` in `dir`.
+fn plan_mysql(dir: &Path, to: &str, out: &str) -> Output {
+    migc(
+        dir,
+        &[
+            "plan",
+            "--from",
+            "v1",
+            "--to",
+            to,
+            "--dialect",
+            "mysql",
+            "--out",
+            out,
+        ],
+    )
+}
+
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
@@ -740,31 +758,28 @@ fn a_renamed_column_is_shown_renamed_and_renamed_at_contract() {
             .collect();
         ops
     };
-    // PostgreSQL: each version sees its own name through its view; no column is added, no row
-    // is written, and contract renames the column in the catalog.
-    let pg = plan("postgres");
-    assert!(
-        !pg.iter()
-            .any(|(_, op)| op == "add_column" || op == "backfill" || op == "install_sync"),
-        "{pg:?}"
-    );
-    assert!(
-        pg.contains(&("contract".to_string(), "rename_column".to_string())),
-        "{pg:?}"
-    );
+    // PostgreSQL and MySQL/MariaDB: each version sees its own name through its view; no
+    // column is added, no row is written, and contract renames the column in the catalog.
+    for dialect in ["postgres", "mysql"] {
+        let ops = plan(dialect);
+        assert!(
+            !ops.iter()
+                .any(|(_, op)| op == "add_column" || op == "backfill" || op == "install_sync"),
+            "{dialect}: {ops:?}"
+        );
+        assert!(
+            ops.contains(&("contract".to_string(), "rename_column".to_string())),
+            "{dialect}: {ops:?}"
+        );
+    }
     let report = text(&migc(d, &["explain", "p-postgres"]).stdout);
     assert!(
         report.contains("| rename column `users.name` to `full_name` (the new application has seen it so since expand) | ACCESS EXCLUSIVE | no | no | nothing |"),
         "{report}"
     );
     // Without views, the new name is a column of its own, filled from the old one.
-    for dialect in ["mysql", "sqlite"] {
-        let ops = plan(dialect);
-        assert!(
-            ops.iter().any(|(_, op)| op == "backfill"),
-            "{dialect}: {ops:?}"
-        );
-    }
+    let ops = plan("sqlite");
+    assert!(ops.iter().any(|(_, op)| op == "backfill"), "{ops:?}");
 }
 
 /// `migc explain --format json`: the report as one document, scripts edited since included.
@@ -839,22 +854,7 @@ fn mysql_table_options_change_by_copy_and_partitioning_is_refused() {
         "v3/s.mig",
         &table("ROW_FORMAT=DYNAMIC PARTITION BY HASH (id) PARTITIONS 8"),
     );
-    let plan = |to: &str, out: &str| {
-        migc(
-            d,
-            &[
-                "plan",
-                "--from",
-                "v1",
-                "--to",
-                to,
-                "--dialect",
-                "mysql",
-                "--out",
-                out,
-            ],
-        )
-    };
+    let plan = |to: &str, out: &str| plan_mysql(d, to, out);
     let o = plan("v2", "copy");
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let expand = std::fs::read_to_string(d.join("copy/01-expand.up.sql")).expect("expand");
@@ -909,4 +909,93 @@ fn mysql_table_options_change_by_copy_and_partitioning_is_refused() {
         assert_eq!(o.status.code(), Some(0), "{dialect}: {}", text(&o.stderr));
         assert!(text(&o.stdout).contains("(0 steps"), "{}", text(&o.stdout));
     }
+}
+
+/// MySQL/MariaDB: a database per version, with views made last in expand, the old version's
+/// dropped first at contract, and the new version's view of a retyped table shown as the table
+/// now is right after the step that gives the column its name; none where no column changes.
+#[test]
+fn mysql_versions_get_databases_where_columns_change() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let d = tmp.path();
+    let v1 = "table users {\n  id bigint primary key identity\n  name text not null\n}\ntable items {\n  id bigint primary key identity\n  rating varchar(10) not null\n}\n";
+    write(d, "v1/s.mig", v1);
+    write(
+        d,
+        "v2/s.mig",
+        &v1.replace(
+            "rating varchar(10) not null",
+            "rating int32 not null from rating up (cast(rating as int)) down (cast(rating as text))",
+        ),
+    );
+    write(
+        d,
+        "v3/s.mig",
+        &v1.replace(
+            "name text not null\n",
+            "name text not null\n  check (char_length(name) > 0)\n",
+        ),
+    );
+    let ids = |to: &str| -> Vec<String> {
+        let out = format!("p-{to}");
+        let o = plan_mysql(d, to, &out);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        let manifest =
+            std::fs::read_to_string(d.join(&out).join("manifest.json")).expect("manifest");
+        let m: serde_json::Value = serde_json::from_str(&manifest).expect("json");
+        m["phases"]
+            .as_array()
+            .expect("phases")
+            .iter()
+            .flat_map(|p| p["steps"].as_array().cloned().unwrap_or_default())
+            .map(|s| s["id"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let retyped = ids("v2");
+    let at = |id: &str| {
+        retyped
+            .iter()
+            .position(|s| s == id)
+            .unwrap_or_else(|| panic!("no step {id}: {retyped:?}"))
+    };
+    // Every table is shown to both versions, after the rest of expand.
+    let expand_end = retyped
+        .iter()
+        .rposition(|s| s.starts_with("expand.") && !s.contains("version_view"))
+        .expect("expand steps");
+    for id in [
+        "expand.create_version_view.items.old",
+        "expand.create_version_view.users.old",
+        "expand.create_version_view.items.new",
+        "expand.create_version_view.users.new",
+    ] {
+        assert!(at(id) > expand_end, "{id}: {retyped:?}");
+    }
+    // Contract starts by dropping the old version's views and restating the new one's.
+    let contract_start = retyped
+        .iter()
+        .position(|s| s.starts_with("contract."))
+        .expect("contract");
+    assert!(retyped[contract_start..contract_start + 3]
+        .iter()
+        .all(|s| s.contains("version_view")));
+    assert!(
+        at("contract.restate_version_view.items.new") < at("contract.rename_column.items.rating")
+    );
+    // Shown as the table now is right after the shadow takes the column's name.
+    assert_eq!(
+        at("contract.refresh_version_view.items.new"),
+        at("contract.rename_column.items.rating") + 1,
+        "{retyped:?}"
+    );
+    // An unchanged table keeps its view of the table as it is: nothing to refresh.
+    assert!(!retyped
+        .iter()
+        .any(|s| s.contains("refresh_version_view.users")));
+    // A check only: no table's columns change, no databases.
+    let checked = ids("v3");
+    assert!(
+        !checked.iter().any(|s| s.contains("version_view")),
+        "{checked:?}"
+    );
 }

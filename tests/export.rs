@@ -716,7 +716,9 @@ impl Scratch {
 impl Drop for Scratch {
     fn drop(&mut self) {
         if !std::thread::panicking() {
-            self.sql_admin(&format!("DROP DATABASE IF EXISTS {}", self.name));
+            let admin = migc_db::DbUrl::parse(&self.admin).expect("the server's URL");
+            let mut c = migc_db::connect(&admin).expect("the server");
+            migc_db::drop_database(&mut *c, &self.name).expect("drop the scratch database");
         }
     }
 }

@@ -633,8 +633,10 @@ impl OneDefaultAddress {
             id + 1
         ))
         .map_err(|e| format!("{at}: non-default addresses are limited: {e}"))?;
+        // The catalog of the application's database (the session may have selected its
+        // version's).
         let parent = scalar(
-            c,
+            &mut *cx.admin,
             "SELECT REFERENCED_TABLE_NAME FROM information_schema.REFERENTIAL_CONSTRAINTS \
              WHERE CONSTRAINT_SCHEMA = DATABASE() AND CONSTRAINT_NAME = 'addresses_user_id_fkey'",
         )?;

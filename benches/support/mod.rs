@@ -55,11 +55,8 @@ impl Scratch {
 
 impl Drop for Scratch {
     fn drop(&mut self) {
-        let Some(url) = DbUrl::parse(&self.admin) else {
-            return;
-        };
         if let Ok(mut c) = connect(&self.admin) {
-            let _ = c.execute(&url.dialect().behaviour().drop_database(&self.name));
+            let _ = migc_db::drop_database(&mut *c, &self.name);
         }
     }
 }

@@ -82,6 +82,19 @@ pub fn connect_or_create(url: &DbUrl) -> Result<Box<dyn Connection>, DbError> {
     open(url, true).map_err(|e| url.scrub(e))
 }
 
+/// Drops the database `name` through `admin` (a connection to the same server), with the
+/// databases beside it that hold its application versions' views, where the dialect makes
+/// such ([`migc_stdlib::Behaviour::version_databases`]).
+pub fn drop_database(admin: &mut dyn Connection, name: &str) -> Result<(), DbError> {
+    let behaviour = admin.dialect().behaviour();
+    if let Some(query) = behaviour.version_databases(name) {
+        for beside in admin.query(&query)?.into_iter().flatten().flatten() {
+            admin.execute(&behaviour.drop_database(&beside))?;
+        }
+    }
+    admin.execute(&behaviour.drop_database(name))
+}
+
 fn open(url: &DbUrl, create: bool) -> Result<Box<dyn Connection>, DbError> {
     match url {
         DbUrl::Postgres(u) => postgres::open(u),

@@ -70,6 +70,21 @@ impl DbUrl {
         }
     }
 
+    /// The database a server URL names (its path, percent-decoded); `None` for SQLite and
+    /// for a URL naming none.
+    pub fn database(&self) -> Option<String> {
+        let u = match self {
+            DbUrl::Postgres(u) | DbUrl::Mysql(u) => u,
+            DbUrl::Sqlite(_) => return None,
+        };
+        let base = u.split_once('?').map_or(u.as_str(), |(b, _)| b);
+        let rest = &base[base.find("://")? + 3..];
+        // After the user information, whose password may hold a `/`.
+        let host = rest.rfind('@').map_or(rest, |i| &rest[i + 1..]);
+        let path = &host[host.find('/')? + 1..];
+        (!path.is_empty()).then(|| percent_decode(path))
+    }
+
     /// The URL without its secrets, for everything migc prints, stores or reports.
     pub fn redacted(&self) -> String {
         match self {
@@ -289,6 +304,22 @@ mod tests {
         assert_eq!(DbUrl::parse("schema/"), None);
         assert_eq!(DbUrl::parse("dump.sql"), None);
         assert_eq!(DbUrl::parse("ftp://x"), None);
+    }
+
+    #[test]
+    fn a_url_names_its_database() {
+        let db = |u: &str| DbUrl::parse(u).and_then(|u| u.database());
+        assert_eq!(
+            db("mysql://root@127.0.0.1:3306/shop").as_deref(),
+            Some("shop")
+        );
+        assert_eq!(
+            db("mysql://app:p/a@ss@db/my%20shop?ssl-mode=REQUIRED").as_deref(),
+            Some("my shop")
+        );
+        assert_eq!(db("postgres://db:5432/app").as_deref(), Some("app"));
+        assert_eq!(db("mysql://db:3306"), None);
+        assert_eq!(db("sqlite://app.db"), None);
     }
 
     #[test]

@@ -165,7 +165,23 @@ pub fn render(
             layered = Plan {
                 steps: match access {
                     dialect::VersionAccess::Views => versions::add(&plan.steps, from, to, layer),
-                    _ => versions::mark(&plan.steps, from, to, layer),
+                    _ => {
+                        // Tables whose hidden columns the plan adds or drops.
+                        let hidden: BTreeSet<&str> = plan
+                            .steps
+                            .iter()
+                            .filter_map(|s| match &s.op {
+                                step::Op::CreateIndex { table, index }
+                                | step::Op::DropIndex { table, index, .. }
+                                    if !lowering.hidden_columns(index).is_empty() =>
+                                {
+                                    Some(table.as_str())
+                                }
+                                _ => None,
+                            })
+                            .collect();
+                        versions::databases(&plan.steps, from, to, layer, &hidden)
+                    }
                 },
                 diagnostics: plan.diagnostics.clone(),
             };
@@ -190,13 +206,12 @@ pub fn render(
         once
     })?;
     let mut warnings = lowering.warnings(&placed.steps, &ctx);
-    if access != dialect::VersionAccess::Views {
+    if access == dialect::VersionAccess::Shared {
         warnings.extend(versions::shared(
             &placed.steps,
             from,
             to,
             lowering.dialect().name(),
-            access == dialect::VersionAccess::Marked,
         ));
     }
     // The manifest's lint holds the dialect's findings too.

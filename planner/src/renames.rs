@@ -134,6 +134,17 @@ fn rename_within(t: &mut Table, map: &BTreeMap<String, String>) {
     for ck in &mut t.checks {
         ck.expr.sql = crate::sql::rename_identifiers(&ck.expr.sql, map);
     }
+    // A `down` reads the new shape: such a column under its deployed name too.
+    for c in &mut t.columns {
+        if let Some(d) = c.transform.as_mut().and_then(|tr| tr.down.as_mut()) {
+            d.sql = crate::sql::rename_identifiers(&d.sql, map);
+        }
+    }
+    for r in &mut t.retired {
+        if let Some(d) = &mut r.down {
+            d.sql = crate::sql::rename_identifiers(&d.sql, map);
+        }
+    }
     for i in &mut t.indexes {
         for p in &mut i.parts {
             if let Some(c) = &mut p.column {

@@ -69,8 +69,7 @@ impl Drop for Scratch {
         match &self.place {
             Place::Server { server, name } => {
                 if let Ok(mut admin) = migc_db::connect(server) {
-                    let sql = server.dialect().behaviour().drop_database(name);
-                    let _ = admin.execute(&sql);
+                    let _ = migc_db::drop_database(&mut *admin, name);
                 }
             }
             // The file and every file named after it: journals, the run lock beside it.

@@ -43,6 +43,10 @@ struct Document<'a> {
     startup: Option<Startup<'a>>,
     /// `--url` with the startup options, password redacted; `None` without `--url`.
     url: Option<String>,
+    /// The database the version's connections select, where the version has one of its own
+    /// (known with `--url`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    database: Option<String>,
     notes: Vec<&'static str>,
 }
 
@@ -57,6 +61,7 @@ const NO_SHAPE: &str =
     "this plan gives the application versions no shape of their own: connections need no statement";
 const POOLER: &str = "connection poolers that reject startup options (PgBouncer) need the statements of `--format sql` run on each server connection instead";
 const PASSWORD: &str = "the password is not printed; put it back where the URL shows `***`";
+const MARK: &str = "the URL names the version's database; each connection still runs the first statement of `--format sql` (the mark the dual-write triggers read)";
 
 pub fn run(
     dir: &Path,
@@ -78,9 +83,26 @@ pub fn run(
     let lowering = migc_planner::dialect::for_dialect(dialect)
         .ok_or_else(|| Failure::Usage(format!("no lowering for {dialect}")))?;
     let startup = access.and_then(|a| lowering.app_startup_options(&a.namespace));
-    // `--url` with the startup options; whether its password was taken out.
+    // The application's database, from `--url`, and the version's own database beside it.
+    let app_db = url
+        .and_then(migc_db::DbUrl::parse)
+        .and_then(|u| u.database());
+    let database = access
+        .zip(app_db.as_deref())
+        .and_then(|(a, db)| lowering.app_database(db, &a.namespace));
+    let session: Vec<String> = match (access, app_db.as_deref()) {
+        (Some(a), Some(db)) => lowering.app_session_in(&a.namespace, db),
+        (Some(a), None) => a.session.clone(),
+        (None, _) => Vec::new(),
+    };
+    // `--url` with the startup options (or naming the version's database); whether its
+    // password was taken out.
     let with_options = |url: &str| {
-        let shown = migc_db::redact(url);
+        let url = match &database {
+            Some(db) => migc_db::with_database(url, &percent(db)),
+            None => url.to_string(),
+        };
+        let shown = migc_db::redact(&url);
         let redacted = shown != url;
         match &startup {
             Some((_, options)) => {
@@ -96,8 +118,8 @@ pub fn run(
     match format {
         ConnectFormat::Sql => {
             match access {
-                Some(a) => {
-                    for st in &a.session {
+                Some(_) => {
+                    for st in &session {
                         println!("{st}");
                     }
                 }
@@ -117,6 +139,9 @@ pub fn run(
             println!("{shown}");
             if startup.is_some() {
                 pooler_note();
+            }
+            if database.is_some() {
+                eprintln!("note: {MARK}");
             }
             if redacted {
                 eprintln!("note: {PASSWORD}");
@@ -139,6 +164,9 @@ pub fn run(
             if startup.is_some() {
                 notes.push(POOLER);
             }
+            if database.is_some() {
+                notes.push(MARK);
+            }
             if url.as_ref().is_some_and(|(_, redacted)| *redacted) {
                 notes.push(PASSWORD);
             }
@@ -150,11 +178,12 @@ pub fn run(
                 },
                 dialect: dialect.name(),
                 namespace: access.map(|a| a.namespace.as_str()),
-                session: access.map_or(&[][..], |a| &a.session[..]),
+                session: &session,
                 startup: startup
                     .as_ref()
                     .map(|(variable, options)| Startup { variable, options }),
                 url: url.map(|(u, _)| u),
+                database,
                 notes,
             };
             let text =

@@ -132,8 +132,13 @@ impl Scratch {
     /// A new database on the server of `server_url` (PostgreSQL or MySQL/MariaDB); panics when
     /// the server cannot be reached (the variable named it).
     pub fn new(server_url: &str) -> Scratch {
+        Scratch::with_suffix(server_url, "")
+    }
+
+    /// [`Scratch::new`] with `suffix` after the database's name (a long name, for instance).
+    pub fn with_suffix(server_url: &str, suffix: &str) -> Scratch {
         let name = format!(
-            "migc_apply_{}_{}",
+            "migc_apply_{}_{}{suffix}",
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::SeqCst)
         );
@@ -154,12 +159,7 @@ impl Drop for Scratch {
     fn drop(&mut self) {
         if let Some(url) = DbUrl::parse(&self.admin) {
             if let Ok(mut admin) = migc_db::connect(&url) {
-                let force = if matches!(url, DbUrl::Postgres(_)) {
-                    " WITH (FORCE)"
-                } else {
-                    ""
-                };
-                let _ = admin.execute(&format!("DROP DATABASE IF EXISTS {}{force}", self.name));
+                let _ = migc_db::drop_database(&mut *admin, &self.name);
             }
         }
     }

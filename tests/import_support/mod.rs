@@ -105,12 +105,7 @@ impl Drop for Scratch {
     fn drop(&mut self) {
         if let Some(url) = DbUrl::parse(&self.admin) {
             if let Ok(mut c) = migc_db::connect(&url) {
-                let force = if matches!(url, DbUrl::Postgres(_)) {
-                    " WITH (FORCE)"
-                } else {
-                    ""
-                };
-                let _ = c.execute(&format!("DROP DATABASE IF EXISTS {}{force}", self.name));
+                let _ = migc_db::drop_database(&mut *c, &self.name);
             }
         }
     }

@@ -28,6 +28,27 @@ impl Engine for Mysql {
         "MYSQL"
     }
 
+    /// The columns of `table` in the database the session selected (the version's, where the
+    /// plan made one), as the catalog gives a table's.
+    fn seen_columns(
+        &self,
+        conn: &mut dyn Connection,
+        table: &str,
+    ) -> Option<Result<Vec<(String, String)>, String>> {
+        let sql = format!(
+            "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = {} ORDER BY ORDINAL_POSITION",
+            D.quote_literal(table)
+        );
+        Some(rows(conn, &sql).map(|rows| {
+            rows.into_iter()
+                .map(|mut r| {
+                    let ty = r.pop().unwrap_or_default();
+                    (r.pop().unwrap_or_default(), ty)
+                })
+                .collect()
+        }))
+    }
+
     fn run_script(&self, url: &DbUrl, file: &Path, settings: &Settings) -> Result<(), String> {
         let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
         let name = file.file_name().unwrap_or_default().to_string_lossy();

@@ -480,13 +480,31 @@ impl Prepared<'_> {
         let mut out = Vec::new();
         // Columns widened in place in expand (a longer varchar, more decimal digits): the old
         // version sees the wider type, which holds every value it writes.
-        let widened: BTreeSet<String> = self
+        let mut widened: BTreeSet<String> = self
             .plan
             .steps()
             .iter()
             .filter(|s| s["op"] == "alter_type")
             .filter_map(|s| s["object"].as_str().map(str::to_string))
             .collect();
+        // Likewise an enum given labels in place in expand (a MySQL `ENUM` column's type
+        // lists them): the old version sees them too.
+        let grown: BTreeSet<String> = self
+            .plan
+            .steps()
+            .iter()
+            .filter(|s| s["op"] == "add_enum_value")
+            .filter_map(|s| s["object"].as_str()?.split('.').next().map(str::to_string))
+            .collect();
+        for t in self.from.tables.values() {
+            for c in &t.columns {
+                if let migc_compiler::schema::ColumnType::Enum { name } = &c.ty {
+                    if grown.contains(name) {
+                        widened.insert(format!("{}.{}", t.name, c.name));
+                    }
+                }
+            }
+        }
         let versions = [
             (
                 plan::App::Old,
@@ -514,6 +532,21 @@ impl Prepared<'_> {
                         (c.name.clone(), ty)
                     })
                     .collect();
+                // Columns a database built from the version's schema has beyond the declared
+                // ones (the dialect's own, behind an expression or partial index): a session
+                // may see them (the table itself) or not (a view in the version's shape).
+                let declared = |c: &str| t.columns.iter().any(|d| d.name == c);
+                let own: Vec<(String, String)> = catalog
+                    .tables
+                    .get(&t.name)
+                    .map(|ct| {
+                        ct.columns
+                            .iter()
+                            .filter(|(c, _)| !declared(c))
+                            .map(|(c, cc)| (c.clone(), cc.ty.clone()))
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 let Some(seen) = self.engine.seen_columns(sessions.get(app).conn(), &t.name) else {
                     return out;
                 };
@@ -543,6 +576,7 @@ impl Prepared<'_> {
                             got.sort();
                             want.sort();
                         }
+                        got.retain(|g| !own.contains(g));
                         if got != want {
                             out.push(format!(
                                 "the {app} sees `{}` as {got:?}; its schema has {want:?}",

@@ -211,21 +211,12 @@ pub fn connect(url: &DbUrl) -> Box<dyn Connection> {
 
 fn drop_database(admin: &DbUrl, name: &str) {
     let started = std::time::Instant::now();
-    let force = if matches!(admin, DbUrl::Postgres(_)) {
-        " WITH (FORCE)"
-    } else {
-        ""
-    };
-    let sql = format!(
-        "DROP DATABASE IF EXISTS {}{force}",
-        admin.dialect().quote_ident(name)
-    );
     if let Ok(mut c) = migc_db::connect(admin) {
-        if let Err(e) = c.execute(&sql) {
-            eprintln!("warning: {sql}: {e}");
+        if let Err(e) = migc_db::drop_database(&mut *c, name) {
+            eprintln!("warning: dropping database {name}: {e}");
         }
     }
-    trace(&sql, started);
+    trace(&format!("drop database {name}"), started);
 }
 
 /// Drops scratch databases on a background thread, in batches (dropping a PostgreSQL database

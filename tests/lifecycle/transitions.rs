@@ -109,6 +109,12 @@ impl Transitions {
                     };
                     if !renamed.is_empty() {
                         let lit = |s: &str| migc_planner::sql::literal(s, dialect);
+                        // MySQL casts to CHAR, not TEXT.
+                        let text = if dialect == Dialect::Mysql {
+                            "CHAR"
+                        } else {
+                            "TEXT"
+                        };
                         let map = |pairs: Vec<(String, String)>| {
                             let arms: String = pairs
                                 .iter()
@@ -116,7 +122,7 @@ impl Transitions {
                                 .collect();
                             Derivation::Expr(
                                 format!(
-                                    "CASE CAST({quoted} AS TEXT){arms} ELSE CAST({quoted} AS TEXT) END"
+                                    "CASE CAST({quoted} AS {text}){arms} ELSE CAST({quoted} AS {text}) END"
                                 ),
                                 vec![c.name.clone()],
                             )

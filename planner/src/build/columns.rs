@@ -342,7 +342,7 @@ impl<'s> Builder<'s> {
                     keeps
                     .primary(tr.origin, "converted through a shadow column")
                     .note(format!(
-                        "a shadow column of type `{}` follows it through `up` and replaces it at contract; where the dialect gives each application version its own shape (PostgreSQL) the new application sees the shadow under the column's name from expand on",
+                        "a shadow column of type `{}` follows it through `up` and replaces it at contract; where the dialect gives each application version its own shape (PostgreSQL, MySQL/MariaDB) the new application sees the shadow under the column's name from expand on",
                         c.ty
                     ))
                     .note(format!(

@@ -67,12 +67,14 @@ impl Options {
     /// The options for planning for `dialect`.
     pub fn for_dialect(dialect: migc_stdlib::Dialect, allow_destructive: bool) -> Options {
         let lowering = crate::dialect::for_dialect(dialect);
-        let version_views = lowering
-            .as_ref()
-            .is_some_and(|l| l.version_access() == crate::dialect::VersionAccess::Views);
+        let access = lowering.as_ref().map(|l| l.version_access());
+        let version_views = access == Some(crate::dialect::VersionAccess::Views);
         Options {
             allow_destructive,
-            renames_in_place: version_views,
+            // Each version sees its own names through its views (a schema or a database of
+            // its own).
+            renames_in_place: version_views
+                || access == Some(crate::dialect::VersionAccess::Databases),
             version_views,
             storage_options: lowering.as_ref().is_some_and(|l| l.has_storage_options()),
             alter_key_types: lowering.as_ref().is_some_and(|l| l.alters_key_types()),

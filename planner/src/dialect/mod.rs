@@ -244,6 +244,27 @@ pub trait Lowering {
         Vec::new()
     }
 
+    /// The columns the dialect adds to a table for `index` (generated columns an expression or
+    /// partial index needs), which no application version declares: a table whose indexes
+    /// gain or lose some is shown to each version in its shape. None by default.
+    fn hidden_columns(&self, _index: &migc_compiler::schema::Index) -> Vec<String> {
+        Vec::new()
+    }
+
+    /// The database a connection of the version whose namespace is `namespace` selects, beside
+    /// the application's database `database`, where the dialect gives each version a database
+    /// of its own ([`VersionAccess::Databases`]).
+    fn app_database(&self, _database: &str, _namespace: &str) -> Option<String> {
+        None
+    }
+
+    /// [`Lowering::app_session`] for connections to the application's database `database`
+    /// (known from its URL): where the version has a database of its own, the statements name it
+    /// instead of finding it at run time.
+    fn app_session_in(&self, namespace: &str, _database: &str) -> Vec<String> {
+        self.app_session(namespace)
+    }
+
     /// The same as [`Lowering::app_session`] as startup options of a connection, where the
     /// dialect's client libraries take some: the environment variable they read them from and
     /// the options.
@@ -298,14 +319,16 @@ pub enum VersionAccess {
     /// Both versions use the tables as they are; the dual-write triggers tell the writer of a
     /// row from the columns it fills.
     Shared,
-    /// Both versions use the tables as they are, but each version's connections say which
-    /// version they are (the session statements): the triggers translate each version's
-    /// writes exactly, whatever columns they fill.
-    Marked,
     /// Each version has a namespace of its own that shows it the tables the plan changes in its
     /// shape ([`crate::versions`]): updatable views its connections find first; the triggers
     /// tell the writer by the namespace a write comes through.
     Views,
+    /// Each version has a database of its own holding a view of every table and view of its
+    /// schema, in its shape ([`crate::versions::databases`]), which its connections select;
+    /// each version's connections also say which version they are (a session variable), which
+    /// the triggers read. The new version's database stays after contract, showing the tables as they are,
+    /// until the next plan's contract.
+    Databases,
 }
 
 /// The finding of a dialect without a version layer given a step of one (the planner asks

@@ -386,13 +386,19 @@ pub enum App {
 #[derive(Clone, Debug, Serialize)]
 pub struct VersionView {
     pub app: App,
-    /// The version's namespace (a PostgreSQL schema).
+    /// The version's namespace (a PostgreSQL schema; a MySQL database's name is derived from it
+    /// and the application's database).
     pub namespace: String,
     /// The name the version knows the table by.
     pub name: String,
     /// The table, by the name it has during the rollout.
     pub table: String,
     pub columns: Vec<VersionColumn>,
+    /// Shown whole, as it is: a view of the schema (`columns` is empty), which a version whose
+    /// namespace holds every object it uses ([`crate::dialect::VersionAccess::Databases`]) reads
+    /// through.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub whole: bool,
 }
 
 /// One column of a [`VersionView`].

@@ -271,6 +271,13 @@ pub trait Behaviour: Send + Sync {
     fn drop_database(&self, name: &str) -> String {
         format!("DROP DATABASE IF EXISTS {}", self.quote_ident(name))
     }
+
+    /// A query of the names of the databases beside `database` that hold its application
+    /// versions' views, where the dialect gives each version a database of its own (dropped
+    /// with `database`).
+    fn version_databases(&self, _database: &str) -> Option<String> {
+        None
+    }
 }
 
 #[cfg(test)]

@@ -188,6 +188,22 @@ WHERE ID = IS_USED_LOCK(CONCAT('migc:', DATABASE()))"
         )
     }
 
+    /// The version databases are named `<database>__migc_<hex>`, or with the database's name
+    /// cut to 36 characters and 8 hex digits of its SHA-256 when that passes 64 characters
+    /// (planner/src/dialect/mysql/ops/version.rs).
+    fn version_databases(&self, database: &str) -> Option<String> {
+        let n = self.quote_literal(database);
+        let prefix = format!(
+            "CONCAT(IF(CHAR_LENGTH({n}) <= 45, {n}, CONCAT(LEFT({n}, 36), '_', LEFT(SHA2({n}, 256), 8))), '__')"
+        );
+        Some(format!(
+            "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA, (SELECT {prefix} AS prefix) AS p \
+             WHERE LEFT(SCHEMA_NAME, CHAR_LENGTH(p.prefix)) = p.prefix \
+             AND SUBSTRING(SCHEMA_NAME, CHAR_LENGTH(p.prefix) + 1) LIKE 'migc!_%' ESCAPE '!' \
+             ORDER BY SCHEMA_NAME"
+        ))
+    }
+
     fn table_exists(&self, table: &str) -> String {
         format!(
             "SELECT count(*) > 0 FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = {}",

@@ -239,12 +239,33 @@ impl Lowering for Mysql {
     /// path to fall through) and one per application database on a server; a user variable
     /// costs nothing and holds in every phase.
     fn version_access(&self) -> VersionAccess {
-        VersionAccess::Marked
+        VersionAccess::Databases
     }
 
-    /// The version's mark, which the dual-write triggers read.
+    /// The version's mark, which the dual-write triggers read, and the version's database
+    /// selected (`ops/version.rs`).
     fn app_session(&self, namespace: &str) -> Vec<String> {
-        vec![format!("SET @migc_app = {};", sql::lit(namespace))]
+        ops::version_session(namespace)
+    }
+
+    fn hidden_columns(&self, index: &migc_compiler::schema::Index) -> Vec<String> {
+        sql::generated_names(index)
+    }
+
+    fn app_database(&self, database: &str, namespace: &str) -> Option<String> {
+        Some(ops::version_database(database, namespace))
+    }
+
+    /// The mark and a plain `USE` of the version's database (which MySQL 8.0, unlike
+    /// MariaDB, does not prepare): valid once expand has made that database.
+    fn app_session_in(&self, namespace: &str, database: &str) -> Vec<String> {
+        vec![
+            format!("SET @migc_app = {};", sql::lit(namespace)),
+            format!(
+                "USE {};",
+                sql::q(&ops::version_database(database, namespace))
+            ),
+        ]
     }
 
     /// Yes: neither server adds a check to a populated table without blocking writes
@@ -361,7 +382,12 @@ impl Lowering for Mysql {
             // (removing them first would leave inserts without it failing until it is done).
             // The copy's step comes before them: it gives the triggers their own names back.
             if step.phase != Phase::Contract
-                || matches!(step.op, Op::DropNotNull { .. })
+                || matches!(
+                    step.op,
+                    Op::DropNotNull { .. }
+                        | Op::CreateVersionView { .. }
+                        | Op::DropVersionView { .. }
+                )
                 || is_copy(&step.op)
             {
                 continue;
@@ -466,7 +492,12 @@ fn check_of(step: &Step) -> Option<&Check> {
 /// Contract steps name a renamed table by its deployed name and run before contract renames
 /// it: re-running contract after the rename must skip them.
 fn renamed_at_contract(step: &Step, ctx: &Context<'_>) -> Option<String> {
-    if step.phase != Phase::Contract || matches!(step.op, Op::RenameTable { .. }) {
+    if step.phase != Phase::Contract
+        || matches!(
+            step.op,
+            Op::RenameTable { .. } | Op::CreateVersionView { .. } | Op::DropVersionView { .. }
+        )
+    {
         return None;
     }
     let t = step.op.table()?;

@@ -47,6 +47,10 @@ struct Marked<'a> {
     downs: &'a [String],
     shadows_insert: &'a [String],
     shadows_update: &'a [String],
+    /// Each retyped deployed column from its shadow, which the new application writes under
+    /// the column's name: on insert, and on update when the shadow changed.
+    backs_insert: &'a [String],
+    backs_update: &'a [String],
     all_new_null: &'a str,
     old_written: &'a str,
     old_refs: &'a [&'a str],
@@ -227,7 +231,22 @@ impl Mysql {
         let marked = sync
             .new_version
             .as_ref()
-            .filter(|_| !(ups.is_empty() && downs.is_empty()));
+            .filter(|_| !(ups.is_empty() && downs.is_empty() && sync.shadow_backs.is_empty()));
+        let mut backs_insert = Vec::new();
+        let mut backs_update = Vec::new();
+        for back in &sync.shadow_backs {
+            // Without a `down`, the assignment converts as the column's type does.
+            let value = match &back.down {
+                Some(d) => expr_on(d, "NEW")?,
+                None => format!("NEW.{}", q(&back.shadow)),
+            };
+            let set = format!("SET NEW.{} = {value};", q(&back.column));
+            backs_update.push(format!(
+                "IF {} THEN\n  {set}\nEND IF;",
+                distinct(&back.shadow)
+            ));
+            backs_insert.push(set);
+        }
         if let Some(new_version) = marked {
             return Ok(self.marked_bodies(
                 sync,
@@ -239,6 +258,8 @@ impl Mysql {
                     downs: &downs,
                     shadows_insert: &shadows_insert,
                     shadows_update: &shadows_update,
+                    backs_insert: &backs_insert,
+                    backs_update: &backs_update,
                     all_new_null: &all_new_null,
                     old_written: &old_written,
                     old_refs: &old_refs,
@@ -269,10 +290,13 @@ impl Mysql {
     }
 
     /// The triggers of a plan whose versions mark their connections (`@migc_app`, set by the
-    /// session statements to the version's namespace): the new application's rows get the
-    /// deployed columns from `down` and must give the columns it declares `not null` a value;
-    /// the old application's get the new columns from `up`; a connection of neither is told by
-    /// the columns it fills, as without marks.
+    /// session statements to the version's namespace), each version seeing its own shape
+    /// through the views of its database: the new application's rows get the deployed columns
+    /// from `down` (a retyped one from its shadow, which the new application writes under the
+    /// column's name) and must give the columns it declares `not null` a value; the old
+    /// application's get the new columns from `up` and the shadows from the columns they
+    /// follow; a connection of neither is told by the columns it fills, and writes the deployed
+    /// columns.
     fn marked_bodies(&self, sync: &Sync, m: Marked<'_>) -> [String; 2] {
         let writer = |ns: &str| format!("COALESCE(@migc_app, '') = {}", lit(ns));
         let new_app = writer(m.new_version);
@@ -282,15 +306,13 @@ impl Mysql {
         let down_sources = sync.down_reads();
         let down_sources: Vec<&str> = down_sources.iter().map(String::as_str).collect();
         let down_changed = any_changed(&down_sources);
-        // Columns the new application declares `not null` that accept null until switch; a
-        // shadow is filled from the deployed column both versions write, so only computed
-        // columns count.
-        let required: Vec<&String> = sync
-            .required
-            .iter()
-            .filter(|r| !sync.shadows.iter().any(|(c, _)| c == *r))
-            .collect();
         let refuse = |c: &str, update: bool| {
+            // A shadow is refused under the name the new application knows it by.
+            let shown = sync
+                .shadow_backs
+                .iter()
+                .find(|b| b.shadow == c)
+                .map_or(c, |b| b.column.as_str());
             format!(
                 "IF NEW.{col} IS NULL{also} THEN\n  SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = {msg}, MYSQL_ERRNO = 1048;\nEND IF;",
                 col = q(c),
@@ -299,35 +321,56 @@ impl Mysql {
                 } else {
                     String::new()
                 },
-                msg = lit(&format!("Column '{c}' cannot be null")),
+                msg = lit(&format!("Column '{shown}' cannot be null")),
             )
         };
-        let required_insert: Vec<String> = required.iter().map(|c| refuse(c, false)).collect();
-        let required_update: Vec<String> = required.iter().map(|c| refuse(c, true)).collect();
+        let required_insert: Vec<String> = sync.required.iter().map(|c| refuse(c, false)).collect();
+        let required_update: Vec<String> = sync.required.iter().map(|c| refuse(c, true)).collect();
+        let mut new_insert: Vec<String> = required_insert;
+        new_insert.extend(m.downs.iter().cloned());
+        new_insert.extend(m.backs_insert.iter().cloned());
+        let mut old_insert: Vec<String> = m.shadows_insert.to_vec();
+        old_insert.extend(m.ups.iter().cloned());
+        let mut guessed_insert: Vec<String> = m.shadows_insert.to_vec();
+        guessed_insert.extend(m.guessed_ups.iter().cloned());
+        let mut other_insert: Vec<String> = m.shadows_insert.to_vec();
+        other_insert.extend(m.downs.iter().cloned());
         let insert = format!(
-            "BEGIN\n  IF COALESCE(@migc_backfill, '') <> 'on' THEN\n{shadows}    IF {new_app} THEN\n      -- written by the new application (its connections set @migc_app)\n{required}{downs}    ELSEIF {old_app} THEN\n      -- written by the old application\n{ups}    ELSEIF {all_new_null} THEN\n      -- written by a connection of neither version, told by the columns it fills\n{guessed}    ELSE\n{downs}    END IF;\n  END IF;\nEND",
-            shadows = lines(m.shadows_insert, 2),
-            required = lines(&required_insert, 3),
-            downs = indent(m.downs, 3),
-            ups = indent(m.ups, 3),
-            guessed = indent(m.guessed_ups, 3),
+            "BEGIN\n  IF COALESCE(@migc_backfill, '') <> 'on' THEN\n    IF {new_app} THEN\n      -- written by the new application (its connections set @migc_app)\n{new}    ELSEIF {old_app} THEN\n      -- written by the old application\n{old}    ELSEIF {all_new_null} THEN\n      -- written by a connection of neither version, told by the columns it fills\n{guessed}    ELSE\n{other}    END IF;\n  END IF;\nEND",
+            new = indent(&new_insert, 3),
+            old = indent(&old_insert, 3),
+            guessed = indent(&guessed_insert, 3),
+            other = indent(&other_insert, 3),
             all_new_null = m.all_new_null,
         );
-        let mut update = String::from("BEGIN\n  IF COALESCE(@migc_backfill, '') <> 'on' THEN\n");
-        for s in m.shadows_update {
-            update.push_str(&super::D.indent(s, "    "));
+        let mut new_update: Vec<String> = required_update;
+        if !m.downs.is_empty() {
+            new_update.push(format!(
+                "IF {down_changed} THEN\n{}END IF;",
+                indent(m.downs, 1)
+            ));
         }
-        update.push_str(&format!(
-            "    IF {new_app} THEN\n      -- updated by the new application\n{required}      IF {down_changed} THEN\n{downs}      END IF;\n    ELSEIF {old_app} THEN\n      -- updated by the old application\n      IF {old_written} OR {all_new_null} THEN\n{ups}      END IF;\n    ELSEIF ({old_written} OR {all_new_null}) AND NOT ({new_changed}) THEN\n      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)\n{ups_outer}    ELSEIF ({new_changed}) AND NOT ({old_changed}) THEN\n      -- the new application's\n{downs_outer}    END IF;\n  END IF;\nEND",
-            required = lines(&required_update, 3),
-            downs = indent(m.downs, 4),
+        new_update.extend(m.backs_update.iter().cloned());
+        let mut old_update: Vec<String> = m.shadows_update.to_vec();
+        if !m.ups.is_empty() {
+            old_update.push(format!(
+                "IF {} OR {} THEN\n{}END IF;",
+                m.old_written,
+                m.all_new_null,
+                indent(m.ups, 1)
+            ));
+        }
+        let update = format!(
+            "BEGIN\n  IF COALESCE(@migc_backfill, '') <> 'on' THEN\n    IF {new_app} THEN\n      -- updated by the new application\n{new}    ELSEIF {old_app} THEN\n      -- updated by the old application\n{old}    ELSE\n{shadows}      IF ({old_written} OR {all_new_null}) AND NOT ({new_changed}) THEN\n        -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)\n{ups}      ELSEIF ({new_changed}) AND NOT ({old_changed}) THEN\n        -- the new application's\n{downs}      END IF;\n    END IF;\n  END IF;\nEND",
+            new = indent(&new_update, 3),
+            old = indent(&old_update, 3),
+            shadows = lines(m.shadows_update, 3),
             ups = indent(m.ups, 4),
-            downs_outer = indent(m.downs, 3),
-            ups_outer = indent(m.ups, 3),
+            downs = indent(m.downs, 4),
             old_written = m.old_written,
             all_new_null = m.all_new_null,
             old_changed = any_changed(m.old_refs),
-        ));
+        );
         [insert, update]
     }
 

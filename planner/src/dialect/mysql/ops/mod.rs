@@ -15,9 +15,11 @@ mod native;
 mod not_null;
 mod table_options;
 mod tables;
+mod version;
 mod views;
 
 pub(super) use tables::table_state_of;
+pub use version::{session as version_session, version_database};
 
 use super::{Mysql, Scope};
 use crate::dialect::mysql::sql::{q, unit};
@@ -173,8 +175,13 @@ impl Mysql {
             Op::CreateView { view } => self.lower_create_view(&mut l, view),
             Op::DropView { view } => self.lower_drop_view(&mut l, view),
             Op::Native { name, up, down } => self.lower_native(&mut l, ctx, name, up, down),
-            Op::CreateVersionView { .. } | Op::DropVersionView { .. } => {
-                Err(crate::dialect::no_version_layer(step))
+            Op::CreateVersionView { view } => {
+                self.lower_create_version_view(&mut l, step, scope, view);
+                Ok(())
+            }
+            Op::DropVersionView { view } => {
+                self.lower_drop_version_view(&mut l, scope, view);
+                Ok(())
             }
             Op::SetTableCollation {
                 table,

@@ -122,13 +122,20 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_comments_insert__migc` BEFORE INSERT ON `comments__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-    IF TRUE THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`status__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''status'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`status` = CAST(CASE CAST(NEW.`status__migc_new` AS CHAR) WHEN ''rejected'' THEN ''spam'' ELSE CAST(NEW.`status__migc_new` AS CHAR) END AS CHAR);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- written by the old application
-      DO 0;
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    ELSEIF TRUE THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     ELSE
-      -- written by the new application
-      DO 0;
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
   END IF;
 END';
@@ -142,15 +149,30 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_comments_update__migc` BEFORE UPDATE ON `comments__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`status` <=> OLD.`status`) THEN
-      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-    END IF;
-    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
-      DO 0;
-    ELSEIF (FALSE) AND NOT (FALSE) THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- updated by the new application
-      DO 0;
+      IF NEW.`status__migc_new` IS NULL AND OLD.`status__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''status'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`status__migc_new` <=> OLD.`status__migc_new`) THEN
+        SET NEW.`status` = CAST(CASE CAST(NEW.`status__migc_new` AS CHAR) WHEN ''rejected'' THEN ''spam'' ELSE CAST(NEW.`status__migc_new` AS CHAR) END AS CHAR);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`status` <=> OLD.`status`) THEN
+        SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+      END IF;
+    ELSE
+      IF NOT (NEW.`status` <=> OLD.`status`) THEN
+        SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+      END IF;
+      IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        DO 0;
+      ELSEIF (FALSE) AND NOT (FALSE) THEN
+        -- the new application''s
+        DO 0;
+      END IF;
     END IF;
   END IF;
 END';
@@ -173,13 +195,20 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_comments_insert` BEFORE INSERT ON `comments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-    IF TRUE THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`status__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''status'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`status` = CAST(CASE CAST(NEW.`status__migc_new` AS CHAR) WHEN ''rejected'' THEN ''spam'' ELSE CAST(NEW.`status__migc_new` AS CHAR) END AS CHAR);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- written by the old application
-      DO 0;
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    ELSEIF TRUE THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     ELSE
-      -- written by the new application
-      DO 0;
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
   END IF;
 END';
@@ -197,15 +226,30 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_comments_update` BEFORE UPDATE ON `comments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`status` <=> OLD.`status`) THEN
-      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-    END IF;
-    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
-      DO 0;
-    ELSEIF (FALSE) AND NOT (FALSE) THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- updated by the new application
-      DO 0;
+      IF NEW.`status__migc_new` IS NULL AND OLD.`status__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''status'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`status__migc_new` <=> OLD.`status__migc_new`) THEN
+        SET NEW.`status` = CAST(CASE CAST(NEW.`status__migc_new` AS CHAR) WHEN ''rejected'' THEN ''spam'' ELSE CAST(NEW.`status__migc_new` AS CHAR) END AS CHAR);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`status` <=> OLD.`status`) THEN
+        SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+      END IF;
+    ELSE
+      IF NOT (NEW.`status` <=> OLD.`status`) THEN
+        SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN ''spam'' THEN ''rejected'' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+      END IF;
+      IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        DO 0;
+      ELSEIF (FALSE) AND NOT (FALSE) THEN
+        -- the new application''s
+        DO 0;
+      END IF;
     END IF;
   END IF;
 END';
@@ -398,20 +442,26 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`body_markdown` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       SET NEW.`body` = NEW.`body_markdown`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- written by the old application
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF NEW.`body_markdown` IS NULL THEN
       -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSE
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -426,28 +476,39 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-      SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    END IF;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- updated by the new application
       IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL AND OLD.`view_count__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
         SET NEW.`body` = NEW.`body_markdown`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      IF NOT (NEW.`view_count__migc_new` <=> OLD.`view_count__migc_new`) THEN
+        SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- updated by the old application
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
       IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
         SET NEW.`body_markdown` = NEW.`body`;
       END IF;
-    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`body_markdown` = NEW.`body`;
-    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-      -- the new application''s
-      SET NEW.`body` = NEW.`body_markdown`;
+    ELSE
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
+      IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`body_markdown` = NEW.`body`;
+      ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+        -- the new application''s
+        SET NEW.`body` = NEW.`body_markdown`;
+      END IF;
     END IF;
   END IF;
 END';
@@ -515,20 +576,26 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`body_markdown` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       SET NEW.`body` = NEW.`body_markdown`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- written by the old application
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF NEW.`body_markdown` IS NULL THEN
       -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSE
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -547,28 +614,39 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-      SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    END IF;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- updated by the new application
       IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL AND OLD.`view_count__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
         SET NEW.`body` = NEW.`body_markdown`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      IF NOT (NEW.`view_count__migc_new` <=> OLD.`view_count__migc_new`) THEN
+        SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- updated by the old application
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
       IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
         SET NEW.`body_markdown` = NEW.`body`;
       END IF;
-    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`body_markdown` = NEW.`body`;
-    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-      -- the new application''s
-      SET NEW.`body` = NEW.`body_markdown`;
+    ELSE
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
+      IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`body_markdown` = NEW.`body`;
+      ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+        -- the new application''s
+        SET NEW.`body` = NEW.`body_markdown`;
+      END IF;
     END IF;
   END IF;
 END';
@@ -1048,28 +1126,50 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_comments_insert` BEFORE INSERT ON `comments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-    IF TRUE THEN
+    IF COALESCE(@migc_app, '') = 'migc_fcbcc06633a7' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`status__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''status'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`status` = CAST(CASE CAST(NEW.`status__migc_new` AS CHAR) WHEN 'rejected' THEN 'spam' ELSE CAST(NEW.`status__migc_new` AS CHAR) END AS CHAR);
+    ELSEIF COALESCE(@migc_app, '') = 'migc_2887e11fa716' THEN
       -- written by the old application
-      DO 0;
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+    ELSEIF TRUE THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     ELSE
-      -- written by the new application
-      DO 0;
+      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
     END IF;
   END IF;
 END//
 CREATE TRIGGER `migc_sync_comments_update` BEFORE UPDATE ON `comments` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.`status` <=> OLD.`status`) THEN
-      SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
-    END IF;
-    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
-      DO 0;
-    ELSEIF (FALSE) AND NOT (FALSE) THEN
+    IF COALESCE(@migc_app, '') = 'migc_fcbcc06633a7' THEN
       -- updated by the new application
-      DO 0;
+      IF NEW.`status__migc_new` IS NULL AND OLD.`status__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''status'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`status__migc_new` <=> OLD.`status__migc_new`) THEN
+        SET NEW.`status` = CAST(CASE CAST(NEW.`status__migc_new` AS CHAR) WHEN 'rejected' THEN 'spam' ELSE CAST(NEW.`status__migc_new` AS CHAR) END AS CHAR);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_2887e11fa716' THEN
+      -- updated by the old application
+      IF NOT (NEW.`status` <=> OLD.`status`) THEN
+        SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+      END IF;
+    ELSE
+      IF NOT (NEW.`status` <=> OLD.`status`) THEN
+        SET NEW.`status__migc_new` = CAST(CASE CAST(NEW.`status` AS CHAR) WHEN 'spam' THEN 'rejected' ELSE CAST(NEW.`status` AS CHAR) END AS CHAR);
+      END IF;
+      IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+        -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
+        DO 0;
+      ELSEIF (FALSE) AND NOT (FALSE) THEN
+        -- the new application's
+        DO 0;
+      END IF;
     END IF;
   END IF;
 END//
@@ -1487,20 +1587,26 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`body_markdown` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       SET NEW.`body` = NEW.`body_markdown`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- written by the old application
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF NEW.`body_markdown` IS NULL THEN
       -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSE
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -1515,28 +1621,39 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-      SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    END IF;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- updated by the new application
       IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL AND OLD.`view_count__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
         SET NEW.`body` = NEW.`body_markdown`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      IF NOT (NEW.`view_count__migc_new` <=> OLD.`view_count__migc_new`) THEN
+        SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- updated by the old application
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
       IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
         SET NEW.`body_markdown` = NEW.`body`;
       END IF;
-    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`body_markdown` = NEW.`body`;
-    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-      -- the new application''s
-      SET NEW.`body` = NEW.`body_markdown`;
+    ELSE
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
+      IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`body_markdown` = NEW.`body`;
+      ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+        -- the new application''s
+        SET NEW.`body` = NEW.`body_markdown`;
+      END IF;
     END IF;
   END IF;
 END';
@@ -1604,20 +1721,26 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`body_markdown` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       SET NEW.`body` = NEW.`body_markdown`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- written by the old application
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF NEW.`body_markdown` IS NULL THEN
       -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSE
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -1636,28 +1759,39 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-      SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    END IF;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- updated by the new application
       IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL AND OLD.`view_count__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
         SET NEW.`body` = NEW.`body_markdown`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      IF NOT (NEW.`view_count__migc_new` <=> OLD.`view_count__migc_new`) THEN
+        SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- updated by the old application
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
       IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
         SET NEW.`body_markdown` = NEW.`body`;
       END IF;
-    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`body_markdown` = NEW.`body`;
-    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-      -- the new application''s
-      SET NEW.`body` = NEW.`body_markdown`;
+    ELSE
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
+      IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`body_markdown` = NEW.`body`;
+      ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+        -- the new application''s
+        SET NEW.`body` = NEW.`body_markdown`;
+      END IF;
     END IF;
   END IF;
 END';
@@ -1804,20 +1938,26 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF COALESCE(@migc_app, '') = 'migc_d4057d73f5d1' THEN
+    IF COALESCE(@migc_app, '') = 'migc_fcbcc06633a7' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`body_markdown` IS NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''body_markdown'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''view_count'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
       SET NEW.`body` = NEW.`body_markdown`;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_2dfc2ec9aea9' THEN
+      SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+    ELSEIF COALESCE(@migc_app, '') = 'migc_2887e11fa716' THEN
       -- written by the old application
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF NEW.`body_markdown` IS NULL THEN
       -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSE
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -1825,28 +1965,39 @@ END//
 CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-      SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    END IF;
-    IF COALESCE(@migc_app, '') = 'migc_d4057d73f5d1' THEN
+    IF COALESCE(@migc_app, '') = 'migc_fcbcc06633a7' THEN
       -- updated by the new application
       IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
         SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''body_markdown'' cannot be null', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL AND OLD.`view_count__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''view_count'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
       IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
         SET NEW.`body` = NEW.`body_markdown`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_2dfc2ec9aea9' THEN
+      IF NOT (NEW.`view_count__migc_new` <=> OLD.`view_count__migc_new`) THEN
+        SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_2887e11fa716' THEN
       -- updated by the old application
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
       IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
         SET NEW.`body_markdown` = NEW.`body`;
       END IF;
-    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
-      SET NEW.`body_markdown` = NEW.`body`;
-    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-      -- the new application's
-      SET NEW.`body` = NEW.`body_markdown`;
+    ELSE
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
+      IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+        -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
+        SET NEW.`body_markdown` = NEW.`body`;
+      ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+        -- the new application's
+        SET NEW.`body` = NEW.`body_markdown`;
+      END IF;
     END IF;
   END IF;
 END//
@@ -2003,3 +2154,1087 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
+
+-- [31] show table `authors` to the old application in its shape (the version's database for `migc_2887e11fa716`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_2887e11fa716'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_2887e11fa716'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`authors`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND COLUMN_NAME IN ('avatar_url', 'bio', 'created_at', 'email', 'handle', 'id', 'is_editor', 'name', 'updated_at')) = 9 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`authors` (`id`, `handle`, `email`, `name`, `bio`, `avatar_url`, `is_editor`, `created_at`, `updated_at`) AS SELECT `id`, `handle`, `email`, `name`, `bio`, `avatar_url`, `is_editor`, `created_at`, `updated_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`authors`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [32] show table `comments` to the old application in its shape (the version's database for `migc_2887e11fa716`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_2887e11fa716'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_2887e11fa716'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`comments`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME IN ('author_email', 'author_name', 'body', 'created_at', 'id', 'parent_id', 'post_id', 'status', 'updated_at')) = 9 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`comments` (`id`, `post_id`, `parent_id`, `author_name`, `author_email`, `body`, `status`, `created_at`, `updated_at`) AS SELECT `id`, `post_id`, `parent_id`, `author_name`, `author_email`, `body`, `status`, `created_at`, `updated_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`comments`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [33] show table `post_tags` to the old application in its shape (the version's database for `migc_2887e11fa716`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_2887e11fa716'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_2887e11fa716'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`post_tags`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND COLUMN_NAME IN ('added_at', 'post_id', 'tag_id')) = 3 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`post_tags` (`post_id`, `tag_id`, `added_at`) AS SELECT `post_id`, `tag_id`, `added_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`post_tags`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [34] show table `post_views` to the old application in its shape (the version's database for `migc_2887e11fa716`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_2887e11fa716'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_2887e11fa716'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`post_views`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND COLUMN_NAME IN ('id', 'post_id', 'referrer', 'viewed_at')) = 4 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`post_views` (`id`, `post_id`, `viewed_at`, `referrer`) AS SELECT `id`, `post_id`, `viewed_at`, `referrer` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`post_views`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [35] show table `posts` to the old application in its shape (the version's database for `migc_2887e11fa716`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_2887e11fa716'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_2887e11fa716'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`posts`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME IN ('author_id', 'body', 'created_at', 'deleted_at', 'excerpt', 'id', 'published_at', 'search', 'slug', 'status', 'title', 'updated_at', 'view_count')) = 13 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`posts` (`id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at`) AS SELECT `id`, `author_id`, `slug`, `title`, `body`, `excerpt`, `status`, `published_at`, `view_count`, `search`, `created_at`, `updated_at`, `deleted_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`posts`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [36] show table `tags` to the old application in its shape (the version's database for `migc_2887e11fa716`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_2887e11fa716'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_2887e11fa716'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`tags`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND COLUMN_NAME IN ('id', 'name', 'slug')) = 3 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`tags` (`id`, `name`, `slug`) AS SELECT `id`, `name`, `slug` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`tags`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [37] show view `published_posts` to the old application in its shape (the version's database for `migc_2887e11fa716`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_2887e11fa716'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_2887e11fa716'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`published_posts`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'published_posts' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE CONTINUE HANDLER FOR 1356, 1243 BEGIN END;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'published_posts') THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`published_posts` AS SELECT * FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`published_posts`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [38] show view `tag_counts` to the old application in its shape (the version's database for `migc_2887e11fa716`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_2887e11fa716'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_2887e11fa716'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`tag_counts`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tag_counts' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE CONTINUE HANDLER FOR 1356, 1243 BEGIN END;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tag_counts') THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`tag_counts` AS SELECT * FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`tag_counts`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [39] show table `authors` to the new application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_fcbcc06633a7'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_fcbcc06633a7'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`authors`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'authors' AND COLUMN_NAME IN ('avatar_media_id', 'bio', 'created_at', 'email', 'handle', 'id', 'is_editor', 'name', 'updated_at')) = 9 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`authors` (`id`, `handle`, `email`, `name`, `bio`, `avatar_media_id`, `is_editor`, `created_at`, `updated_at`) AS SELECT `id`, `handle`, `email`, `name`, `bio`, `avatar_media_id`, `is_editor`, `created_at`, `updated_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`authors`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [40] show table `comments` to the new application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_fcbcc06633a7'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_fcbcc06633a7'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`comments`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'comments' AND COLUMN_NAME IN ('author_email', 'author_name', 'body', 'created_at', 'id', 'parent_id', 'post_id', 'status__migc_new', 'updated_at')) = 9 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`comments` (`id`, `post_id`, `parent_id`, `author_name`, `author_email`, `body`, `status`, `created_at`, `updated_at`) AS SELECT `id`, `post_id`, `parent_id`, `author_name`, `author_email`, `body`, `status__migc_new`, `created_at`, `updated_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`comments`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [41] show table `media` to the new application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_fcbcc06633a7'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_fcbcc06633a7'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`media`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'media' AND COLUMN_NAME IN ('alt_text', 'byte_size', 'content_type', 'created_at', 'height', 'id', 'storage_key', 'updated_at', 'uploaded_by', 'width')) = 10 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`media` (`id`, `uploaded_by`, `storage_key`, `content_type`, `byte_size`, `width`, `height`, `alt_text`, `created_at`, `updated_at`) AS SELECT `id`, `uploaded_by`, `storage_key`, `content_type`, `byte_size`, `width`, `height`, `alt_text`, `created_at`, `updated_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`media`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [42] show table `post_tags` to the new application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_fcbcc06633a7'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_fcbcc06633a7'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`post_tags`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_tags' AND COLUMN_NAME IN ('added_at', 'post_id', 'tag_id')) = 3 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`post_tags` (`post_id`, `tag_id`, `added_at`) AS SELECT `post_id`, `tag_id`, `added_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`post_tags`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [43] show table `post_views` to the new application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_fcbcc06633a7'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_fcbcc06633a7'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`post_views`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'post_views' AND COLUMN_NAME IN ('id', 'post_id', 'referrer', 'viewed_at')) = 4 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`post_views` (`id`, `post_id`, `viewed_at`, `referrer`) AS SELECT `id`, `post_id`, `viewed_at`, `referrer` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`post_views`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [44] show table `posts` to the new application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_fcbcc06633a7'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_fcbcc06633a7'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`posts`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'posts' AND COLUMN_NAME IN ('author_id', 'body_markdown', 'comments_enabled', 'created_at', 'deleted_at', 'excerpt', 'id', 'published_at', 'search', 'series_id', 'series_position', 'slug', 'status', 'title', 'updated_at', 'view_count__migc_new')) = 16 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`posts` (`id`, `author_id`, `slug`, `title`, `body_markdown`, `excerpt`, `status`, `published_at`, `view_count`, `comments_enabled`, `series_id`, `series_position`, `search`, `created_at`, `updated_at`, `deleted_at`) AS SELECT `id`, `author_id`, `slug`, `title`, `body_markdown`, `excerpt`, `status`, `published_at`, `view_count__migc_new`, `comments_enabled`, `series_id`, `series_position`, `search`, `created_at`, `updated_at`, `deleted_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`posts`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [45] show table `series` to the new application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_fcbcc06633a7'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_fcbcc06633a7'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`series`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'series' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'series' AND COLUMN_NAME IN ('author_id', 'created_at', 'description', 'id', 'slug', 'title', 'updated_at')) = 7 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`series` (`id`, `author_id`, `slug`, `title`, `description`, `created_at`, `updated_at`) AS SELECT `id`, `author_id`, `slug`, `title`, `description`, `created_at`, `updated_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`series`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [46] show table `tags` to the new application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_fcbcc06633a7'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_fcbcc06633a7'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`tags`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tags' AND COLUMN_NAME IN ('id', 'name', 'slug')) = 3 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`tags` (`id`, `name`, `slug`) AS SELECT `id`, `name`, `slug` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`tags`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [47] show view `published_posts` to the new application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_fcbcc06633a7'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_fcbcc06633a7'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`published_posts`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'published_posts' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE CONTINUE HANDLER FOR 1356, 1243 BEGIN END;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'published_posts') THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`published_posts` AS SELECT * FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`published_posts`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [48] show view `tag_counts` to the new application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_fcbcc06633a7'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_fcbcc06633a7'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`tag_counts`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tag_counts' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE CONTINUE HANDLER FOR 1356, 1243 BEGIN END;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tag_counts') THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`tag_counts` AS SELECT * FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`tag_counts`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;

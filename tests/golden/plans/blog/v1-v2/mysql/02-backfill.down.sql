@@ -6,10 +6,10 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [32] undo: backfill `body_markdown`, `view_count__migc_new` on `posts`
+-- [50] undo: backfill `body_markdown`, `view_count__migc_new` on `posts`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/posts.mig:8:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [31] undo: backfill `status__migc_new` on `comments`
+-- [49] undo: backfill `status__migc_new` on `comments`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/comments.mig:7:7
 -- nothing to undo: the backfilled columns go with the expand rollback

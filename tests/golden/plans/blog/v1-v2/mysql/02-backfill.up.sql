@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [31] backfill `status__migc_new` on `comments`
+-- [49] backfill `status__migc_new` on `comments`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/comments.mig:7:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -72,7 +72,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [32] backfill `body_markdown`, `view_count__migc_new` on `posts`
+-- [50] backfill `body_markdown`, `view_count__migc_new` on `posts`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/posts.mig:8:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

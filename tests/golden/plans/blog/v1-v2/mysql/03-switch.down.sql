@@ -6,23 +6,23 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [47] undo: validate foreign key `posts_series_id_fkey` on existing rows
+-- [65] undo: validate foreign key `posts_series_id_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from v2/posts.mig:21:49
 -- nothing to undo for posts_series_id_fkey
 
--- [46] undo: validate check `posts_published_has_date` on existing rows
+-- [64] undo: validate check `posts_published_has_date` on existing rows
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:27:3
 -- nothing to undo for posts_published_has_date
 
--- [45] undo: validate check `posts_series_position_check` on existing rows
+-- [63] undo: validate check `posts_series_position_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:22:38
 -- nothing to undo for posts_series_position_check
 
--- [44] undo: validate check `posts_view_count_check__migc` on existing rows
+-- [62] undo: validate check `posts_view_count_check__migc` on existing rows
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:52
 -- nothing to undo for posts_view_count_check__migc
 
--- [43] undo: set `posts.view_count__migc_new` not null
+-- [61] undo: set `posts.view_count__migc_new` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -134,15 +134,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [42] undo: validate that `posts.view_count__migc_new` holds no null
+-- [60] undo: validate that `posts.view_count__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:3
 -- nothing to undo for posts_view_count__migc_new_not_null
 
--- [41] undo: check `posts.view_count__migc_new` is not null, without scanning
+-- [59] undo: check `posts.view_count__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:3
 -- posts.view_count__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [40] undo: set `posts.body_markdown` not null
+-- [58] undo: set `posts.body_markdown` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -254,19 +254,19 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [39] undo: validate that `posts.body_markdown` holds no null
+-- [57] undo: validate that `posts.body_markdown` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:14:3
 -- nothing to undo for posts_body_markdown_not_null
 
--- [38] undo: check `posts.body_markdown` is not null, without scanning
+-- [56] undo: check `posts.body_markdown` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:14:3
 -- posts.body_markdown: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [37] undo: validate foreign key `comments_parent_id_fkey` on existing rows
+-- [55] undo: validate foreign key `comments_parent_id_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from v2/comments.mig:11:47
 -- nothing to undo for comments_parent_id_fkey
 
--- [36] undo: set `comments.status__migc_new` not null
+-- [54] undo: set `comments.status__migc_new` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v2/comments.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -295,14 +295,14 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [35] undo: validate that `comments.status__migc_new` holds no null
+-- [53] undo: validate that `comments.status__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/comments.mig:15:3
 -- nothing to undo for comments_status__migc_new_not_null
 
--- [34] undo: check `comments.status__migc_new` is not null, without scanning
+-- [52] undo: check `comments.status__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/comments.mig:15:3
 -- comments.status__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [33] undo: validate foreign key `authors_avatar_media_id_fkey` on existing rows
+-- [51] undo: validate foreign key `authors_avatar_media_id_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from v2/authors.mig:10:47
 -- nothing to undo for authors_avatar_media_id_fkey

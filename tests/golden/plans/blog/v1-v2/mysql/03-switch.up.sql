@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [33] validate foreign key `authors_avatar_media_id_fkey` on existing rows
+-- [51] validate foreign key `authors_avatar_media_id_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from v2/authors.mig:10:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -37,15 +37,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [34] check `comments.status__migc_new` is not null, without scanning
+-- [52] check `comments.status__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/comments.mig:15:3
 -- comments.status__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [35] validate that `comments.status__migc_new` holds no null
+-- [53] validate that `comments.status__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/comments.mig:15:3
 -- comments_status__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [36] set `comments.status__migc_new` not null
+-- [54] set `comments.status__migc_new` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v2/comments.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -74,7 +74,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [37] validate foreign key `comments_parent_id_fkey` on existing rows
+-- [55] validate foreign key `comments_parent_id_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from v2/comments.mig:11:47
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -105,15 +105,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [38] check `posts.body_markdown` is not null, without scanning
+-- [56] check `posts.body_markdown` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:14:3
 -- posts.body_markdown: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [39] validate that `posts.body_markdown` holds no null
+-- [57] validate that `posts.body_markdown` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:14:3
 -- posts_body_markdown_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [40] set `posts.body_markdown` not null
+-- [58] set `posts.body_markdown` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -265,20 +265,26 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`body_markdown` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       SET NEW.`body` = NEW.`body_markdown`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- written by the old application
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF NEW.`body_markdown` IS NULL THEN
       -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSE
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -293,28 +299,39 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-      SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    END IF;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- updated by the new application
       IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL AND OLD.`view_count__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
         SET NEW.`body` = NEW.`body_markdown`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      IF NOT (NEW.`view_count__migc_new` <=> OLD.`view_count__migc_new`) THEN
+        SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- updated by the old application
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
       IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
         SET NEW.`body_markdown` = NEW.`body`;
       END IF;
-    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`body_markdown` = NEW.`body`;
-    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-      -- the new application''s
-      SET NEW.`body` = NEW.`body_markdown`;
+    ELSE
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
+      IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`body_markdown` = NEW.`body`;
+      ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+        -- the new application''s
+        SET NEW.`body` = NEW.`body_markdown`;
+      END IF;
     END IF;
   END IF;
 END';
@@ -382,20 +399,26 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`body_markdown` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       SET NEW.`body` = NEW.`body_markdown`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- written by the old application
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF NEW.`body_markdown` IS NULL THEN
       -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSE
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -414,28 +437,39 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-      SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    END IF;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- updated by the new application
       IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL AND OLD.`view_count__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
         SET NEW.`body` = NEW.`body_markdown`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      IF NOT (NEW.`view_count__migc_new` <=> OLD.`view_count__migc_new`) THEN
+        SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- updated by the old application
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
       IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
         SET NEW.`body_markdown` = NEW.`body`;
       END IF;
-    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`body_markdown` = NEW.`body`;
-    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-      -- the new application''s
-      SET NEW.`body` = NEW.`body_markdown`;
+    ELSE
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
+      IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`body_markdown` = NEW.`body`;
+      ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+        -- the new application''s
+        SET NEW.`body` = NEW.`body_markdown`;
+      END IF;
     END IF;
   END IF;
 END';
@@ -487,15 +521,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [41] check `posts.view_count__migc_new` is not null, without scanning
+-- [59] check `posts.view_count__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:3
 -- posts.view_count__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [42] validate that `posts.view_count__migc_new` holds no null
+-- [60] validate that `posts.view_count__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:3
 -- posts_view_count__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [43] set `posts.view_count__migc_new` not null
+-- [61] set `posts.view_count__migc_new` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/posts.mig:19:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -647,20 +681,26 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`body_markdown` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       SET NEW.`body` = NEW.`body_markdown`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- written by the old application
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF NEW.`body_markdown` IS NULL THEN
       -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSE
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -675,28 +715,39 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-      SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    END IF;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- updated by the new application
       IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL AND OLD.`view_count__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
         SET NEW.`body` = NEW.`body_markdown`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      IF NOT (NEW.`view_count__migc_new` <=> OLD.`view_count__migc_new`) THEN
+        SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- updated by the old application
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
       IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
         SET NEW.`body_markdown` = NEW.`body`;
       END IF;
-    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`body_markdown` = NEW.`body`;
-    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-      -- the new application''s
-      SET NEW.`body` = NEW.`body_markdown`;
+    ELSE
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
+      IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`body_markdown` = NEW.`body`;
+      ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+        -- the new application''s
+        SET NEW.`body` = NEW.`body_markdown`;
+      END IF;
     END IF;
   END IF;
 END';
@@ -764,20 +815,26 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`body_markdown` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       SET NEW.`body` = NEW.`body_markdown`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- written by the old application
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSEIF NEW.`body_markdown` IS NULL THEN
       -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body_markdown` = NEW.`body`;
     ELSE
+      SET NEW.`view_count__migc_new` = NEW.`view_count`;
       SET NEW.`body` = NEW.`body_markdown`;
     END IF;
   END IF;
@@ -796,28 +853,39 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
-      SET NEW.`view_count__migc_new` = NEW.`view_count`;
-    END IF;
-    IF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- updated by the new application
       IF NEW.`body_markdown` IS NULL AND OLD.`body_markdown` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''body_markdown'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
+      IF NEW.`view_count__migc_new` IS NULL AND OLD.`view_count__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''view_count'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
       IF NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) THEN
         SET NEW.`body` = NEW.`body_markdown`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_2dfc2ec9aea9'' THEN
+      IF NOT (NEW.`view_count__migc_new` <=> OLD.`view_count__migc_new`) THEN
+        SET NEW.`view_count` = least(NEW.`view_count__migc_new`, 2147483647);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_2887e11fa716'' THEN
       -- updated by the old application
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
       IF NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL THEN
         SET NEW.`body_markdown` = NEW.`body`;
       END IF;
-    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`body_markdown` = NEW.`body`;
-    ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
-      -- the new application''s
-      SET NEW.`body` = NEW.`body_markdown`;
+    ELSE
+      IF NOT (NEW.`view_count` <=> OLD.`view_count`) THEN
+        SET NEW.`view_count__migc_new` = NEW.`view_count`;
+      END IF;
+      IF (NOT (NEW.`body` <=> OLD.`body`) OR NEW.`body_markdown` IS NULL) AND NOT (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`body_markdown` = NEW.`body`;
+      ELSEIF (NOT (NEW.`body_markdown` <=> OLD.`body_markdown`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`)) THEN
+        -- the new application''s
+        SET NEW.`body` = NEW.`body_markdown`;
+      END IF;
     END IF;
   END IF;
 END';
@@ -869,19 +937,19 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [44] validate check `posts_view_count_check__migc` on existing rows
+-- [62] validate check `posts_view_count_check__migc` on existing rows
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:19:52
 -- posts_view_count_check__migc: nothing to validate, SET NOT NULL checks the rows
 
--- [45] validate check `posts_series_position_check` on existing rows
+-- [63] validate check `posts_series_position_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:22:38
 -- posts_series_position_check: nothing to validate, SET NOT NULL checks the rows
 
--- [46] validate check `posts_published_has_date` on existing rows
+-- [64] validate check `posts_published_has_date` on existing rows
 --     lock: none; rewrite: no; scan: no; from v2/posts.mig:27:3
 -- posts_published_has_date: nothing to validate, SET NOT NULL checks the rows
 
--- [47] validate foreign key `posts_series_id_fkey` on existing rows
+-- [65] validate foreign key `posts_series_id_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from v2/posts.mig:21:49
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

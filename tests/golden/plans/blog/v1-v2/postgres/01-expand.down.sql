@@ -5,68 +5,68 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [36] undo: show `posts` to the new application in its shape (view `migc_d4057d73f5d1.posts`)
+-- [36] undo: show `posts` to the new application in its shape (view `migc_fcbcc06633a7.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d4057d73f5d1"."posts";
+DROP VIEW IF EXISTS "migc_fcbcc06633a7"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_fcbcc06633a7"')) THEN
+    DROP SCHEMA IF EXISTS "migc_fcbcc06633a7";
   END IF;
 END
 $migc$;
 
--- [35] undo: show `posts` to the old application in its shape (view `migc_2dfc2ec9aea9.posts`)
+-- [35] undo: show `posts` to the old application in its shape (view `migc_2887e11fa716.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_2dfc2ec9aea9"."posts";
+DROP VIEW IF EXISTS "migc_2887e11fa716"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2dfc2ec9aea9"')) THEN
-    DROP SCHEMA IF EXISTS "migc_2dfc2ec9aea9";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2887e11fa716"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2887e11fa716";
   END IF;
 END
 $migc$;
 
--- [34] undo: show `comments` to the new application in its shape (view `migc_d4057d73f5d1.comments`)
+-- [34] undo: show `comments` to the new application in its shape (view `migc_fcbcc06633a7.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d4057d73f5d1"."comments";
+DROP VIEW IF EXISTS "migc_fcbcc06633a7"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_fcbcc06633a7"')) THEN
+    DROP SCHEMA IF EXISTS "migc_fcbcc06633a7";
   END IF;
 END
 $migc$;
 
--- [33] undo: show `comments` to the old application in its shape (view `migc_2dfc2ec9aea9.comments`)
+-- [33] undo: show `comments` to the old application in its shape (view `migc_2887e11fa716.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_2dfc2ec9aea9"."comments";
+DROP VIEW IF EXISTS "migc_2887e11fa716"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2dfc2ec9aea9"')) THEN
-    DROP SCHEMA IF EXISTS "migc_2dfc2ec9aea9";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2887e11fa716"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2887e11fa716";
   END IF;
 END
 $migc$;
 
--- [32] undo: show `authors` to the new application in its shape (view `migc_d4057d73f5d1.authors`)
+-- [32] undo: show `authors` to the new application in its shape (view `migc_fcbcc06633a7.authors`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d4057d73f5d1"."authors";
+DROP VIEW IF EXISTS "migc_fcbcc06633a7"."authors";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_fcbcc06633a7"')) THEN
+    DROP SCHEMA IF EXISTS "migc_fcbcc06633a7";
   END IF;
 END
 $migc$;
 
--- [31] undo: show `authors` to the old application in its shape (view `migc_2dfc2ec9aea9.authors`)
+-- [31] undo: show `authors` to the old application in its shape (view `migc_2887e11fa716.authors`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_2dfc2ec9aea9"."authors";
+DROP VIEW IF EXISTS "migc_2887e11fa716"."authors";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2dfc2ec9aea9"')) THEN
-    DROP SCHEMA IF EXISTS "migc_2dfc2ec9aea9";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2887e11fa716"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2887e11fa716";
   END IF;
 END
 $migc$;

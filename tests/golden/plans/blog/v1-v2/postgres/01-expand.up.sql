@@ -323,7 +323,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_d4057d73f5d1' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_fcbcc06633a7' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "comments" violates not-null constraint', COLUMN = 'status', TABLE = 'comments';
@@ -331,7 +331,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."status__migc_new" IS DISTINCT FROM OLD."status__migc_new" THEN
       NEW."status" := CAST(CASE CAST(NEW."status__migc_new" AS TEXT) WHEN 'rejected' THEN 'spam' ELSE CAST(NEW."status__migc_new" AS TEXT) END AS comment_status);
     END IF;
-  ELSIF coalesce('migc_2dfc2ec9aea9' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_2887e11fa716' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' THEN
       NULL;
@@ -698,7 +698,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_d4057d73f5d1' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_fcbcc06633a7' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."body_markdown" IS NULL AND (TG_OP = 'INSERT' OR OLD."body_markdown" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "body_markdown" of relation "posts" violates not-null constraint', COLUMN = 'body_markdown', TABLE = 'posts';
@@ -710,7 +710,7 @@ BEGIN
       NEW."body" := NEW."body_markdown";
       NEW."view_count" := least(NEW."view_count__migc_new", 2147483647);
     END IF;
-  ELSIF coalesce('migc_2dfc2ec9aea9' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_2887e11fa716' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."body" IS DISTINCT FROM OLD."body" OR (NEW."body_markdown" IS NULL) THEN
       NEW."body_markdown" := NEW."body";
@@ -793,12 +793,12 @@ END
 $migc$;
 CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "tags_name_key" ON "tags" ((lower("name")));
 
--- [31] show `authors` to the old application in its shape (view `migc_2dfc2ec9aea9.authors`)
+-- [31] show `authors` to the old application in its shape (view `migc_2887e11fa716.authors`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_2dfc2ec9aea9";
-  CREATE OR REPLACE VIEW "migc_2dfc2ec9aea9"."authors" WITH (security_invoker = true) AS SELECT "id", "handle", "email", "name", "bio", "avatar_url", "is_editor", "created_at", "updated_at" FROM "authors";
+  CREATE SCHEMA IF NOT EXISTS "migc_2887e11fa716";
+  CREATE OR REPLACE VIEW "migc_2887e11fa716"."authors" WITH (security_invoker = true) AS SELECT "id", "handle", "email", "name", "bio", "avatar_url", "is_editor", "created_at", "updated_at" FROM "authors";
 END
 $migc$;
 DO $migc$
@@ -811,18 +811,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"authors"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2dfc2ec9aea9"."authors"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2887e11fa716"."authors"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2dfc2ec9aea9"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2887e11fa716"');
 END
 $migc$;
 
--- [32] show `authors` to the new application in its shape (view `migc_d4057d73f5d1.authors`)
+-- [32] show `authors` to the new application in its shape (view `migc_fcbcc06633a7.authors`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_d4057d73f5d1";
-  CREATE OR REPLACE VIEW "migc_d4057d73f5d1"."authors" WITH (security_invoker = true) AS SELECT "id", "handle", "email", "name", "bio", "avatar_media_id", "is_editor", "created_at", "updated_at" FROM "authors";
+  CREATE SCHEMA IF NOT EXISTS "migc_fcbcc06633a7";
+  CREATE OR REPLACE VIEW "migc_fcbcc06633a7"."authors" WITH (security_invoker = true) AS SELECT "id", "handle", "email", "name", "bio", "avatar_media_id", "is_editor", "created_at", "updated_at" FROM "authors";
 END
 $migc$;
 DO $migc$
@@ -835,18 +835,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"authors"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d4057d73f5d1"."authors"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_fcbcc06633a7"."authors"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d4057d73f5d1"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_fcbcc06633a7"');
 END
 $migc$;
 
--- [33] show `comments` to the old application in its shape (view `migc_2dfc2ec9aea9.comments`)
+-- [33] show `comments` to the old application in its shape (view `migc_2887e11fa716.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_2dfc2ec9aea9";
-  CREATE OR REPLACE VIEW "migc_2dfc2ec9aea9"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
+  CREATE SCHEMA IF NOT EXISTS "migc_2887e11fa716";
+  CREATE OR REPLACE VIEW "migc_2887e11fa716"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
 END
 $migc$;
 DO $migc$
@@ -859,19 +859,19 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2dfc2ec9aea9"."comments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2887e11fa716"."comments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2dfc2ec9aea9"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2887e11fa716"');
 END
 $migc$;
 
--- [34] show `comments` to the new application in its shape (view `migc_d4057d73f5d1.comments`)
+-- [34] show `comments` to the new application in its shape (view `migc_fcbcc06633a7.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_d4057d73f5d1";
-  CREATE OR REPLACE VIEW "migc_d4057d73f5d1"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status__migc_new" AS "status", "created_at", "updated_at" FROM "comments";
-  ALTER TABLE "migc_d4057d73f5d1"."comments" ALTER COLUMN "status" SET DEFAULT 'pending';
+  CREATE SCHEMA IF NOT EXISTS "migc_fcbcc06633a7";
+  CREATE OR REPLACE VIEW "migc_fcbcc06633a7"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status__migc_new" AS "status", "created_at", "updated_at" FROM "comments";
+  ALTER TABLE "migc_fcbcc06633a7"."comments" ALTER COLUMN "status" SET DEFAULT 'pending';
 END
 $migc$;
 DO $migc$
@@ -884,18 +884,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d4057d73f5d1"."comments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_fcbcc06633a7"."comments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d4057d73f5d1"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_fcbcc06633a7"');
 END
 $migc$;
 
--- [35] show `posts` to the old application in its shape (view `migc_2dfc2ec9aea9.posts`)
+-- [35] show `posts` to the old application in its shape (view `migc_2887e11fa716.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_2dfc2ec9aea9";
-  CREATE OR REPLACE VIEW "migc_2dfc2ec9aea9"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+  CREATE SCHEMA IF NOT EXISTS "migc_2887e11fa716";
+  CREATE OR REPLACE VIEW "migc_2887e11fa716"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body", "excerpt", "status", "published_at", "view_count", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
 END
 $migc$;
 DO $migc$
@@ -908,19 +908,19 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2dfc2ec9aea9"."posts"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2887e11fa716"."posts"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2dfc2ec9aea9"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2887e11fa716"');
 END
 $migc$;
 
--- [36] show `posts` to the new application in its shape (view `migc_d4057d73f5d1.posts`)
+-- [36] show `posts` to the new application in its shape (view `migc_fcbcc06633a7.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_d4057d73f5d1";
-  CREATE OR REPLACE VIEW "migc_d4057d73f5d1"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "excerpt", "status", "published_at", "view_count__migc_new" AS "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
-  ALTER TABLE "migc_d4057d73f5d1"."posts" ALTER COLUMN "view_count" SET DEFAULT 0;
+  CREATE SCHEMA IF NOT EXISTS "migc_fcbcc06633a7";
+  CREATE OR REPLACE VIEW "migc_fcbcc06633a7"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "excerpt", "status", "published_at", "view_count__migc_new" AS "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+  ALTER TABLE "migc_fcbcc06633a7"."posts" ALTER COLUMN "view_count" SET DEFAULT 0;
 END
 $migc$;
 DO $migc$
@@ -933,8 +933,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d4057d73f5d1"."posts"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_fcbcc06633a7"."posts"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d4057d73f5d1"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_fcbcc06633a7"');
 END
 $migc$;

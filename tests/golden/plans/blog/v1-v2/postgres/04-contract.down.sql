@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [79] undo: stop showing `posts` to the new application in its shape (view `migc_d4057d73f5d1.posts`)
+-- [79] undo: stop showing `posts` to the new application in its shape (view `migc_fcbcc06633a7.posts`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -15,9 +15,9 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'author_id', 'author_id'), (3, 'slug', 'slug'), (4, 'title', 'title'), (5, 'body_markdown', 'body_markdown'), (6, 'excerpt', 'excerpt'), (7, 'status', 'status'), (8, 'published_at', 'published_at'), (9, 'view_count__migc_new', 'view_count'), (10, 'comments_enabled', 'comments_enabled'), (11, 'series_id', 'series_id'), (12, 'series_position', 'series_position'), (13, 'search', 'search'), (14, 'created_at', 'created_at'), (15, 'updated_at', 'updated_at'), (16, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_d4057d73f5d1"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_d4057d73f5d1"."posts"', cols, rel);
-  ALTER TABLE "migc_d4057d73f5d1"."posts" ALTER COLUMN "view_count" SET DEFAULT 0;
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_fcbcc06633a7"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_fcbcc06633a7"."posts"', cols, rel);
+  ALTER TABLE "migc_fcbcc06633a7"."posts" ALTER COLUMN "view_count" SET DEFAULT 0;
 END
 $migc$;
 DO $migc$
@@ -30,13 +30,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d4057d73f5d1"."posts"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_fcbcc06633a7"."posts"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d4057d73f5d1"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_fcbcc06633a7"');
 END
 $migc$;
 
--- [78] undo: stop showing `comments` to the new application in its shape (view `migc_d4057d73f5d1.comments`)
+-- [78] undo: stop showing `comments` to the new application in its shape (view `migc_fcbcc06633a7.comments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -46,9 +46,9 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'post_id', 'post_id'), (3, 'parent_id', 'parent_id'), (4, 'author_name', 'author_name'), (5, 'author_email', 'author_email'), (6, 'body', 'body'), (7, 'status__migc_new', 'status'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_d4057d73f5d1"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_d4057d73f5d1"."comments"', cols, rel);
-  ALTER TABLE "migc_d4057d73f5d1"."comments" ALTER COLUMN "status" SET DEFAULT 'pending';
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_fcbcc06633a7"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_fcbcc06633a7"."comments"', cols, rel);
+  ALTER TABLE "migc_fcbcc06633a7"."comments" ALTER COLUMN "status" SET DEFAULT 'pending';
 END
 $migc$;
 DO $migc$
@@ -61,13 +61,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d4057d73f5d1"."comments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_fcbcc06633a7"."comments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d4057d73f5d1"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_fcbcc06633a7"');
 END
 $migc$;
 
--- [77] undo: stop showing `authors` to the new application in its shape (view `migc_d4057d73f5d1.authors`)
+-- [77] undo: stop showing `authors` to the new application in its shape (view `migc_fcbcc06633a7.authors`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -77,8 +77,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'handle', 'handle'), (3, 'email', 'email'), (4, 'name', 'name'), (5, 'bio', 'bio'), (6, 'avatar_media_id', 'avatar_media_id'), (7, 'is_editor', 'is_editor'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_d4057d73f5d1"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_d4057d73f5d1"."authors"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_fcbcc06633a7"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_fcbcc06633a7"."authors"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -91,9 +91,9 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"authors"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d4057d73f5d1"."authors"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_fcbcc06633a7"."authors"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d4057d73f5d1"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_fcbcc06633a7"');
 END
 $migc$;
 
@@ -137,7 +137,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_d4057d73f5d1' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_fcbcc06633a7' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."body_markdown" IS NULL AND (TG_OP = 'INSERT' OR OLD."body_markdown" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "body_markdown" of relation "posts" violates not-null constraint', COLUMN = 'body_markdown', TABLE = 'posts';
@@ -149,7 +149,7 @@ BEGIN
       NEW."body" := NEW."body_markdown";
       NEW."view_count" := least(NEW."view_count__migc_new", 2147483647);
     END IF;
-  ELSIF coalesce('migc_2dfc2ec9aea9' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_2887e11fa716' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."body" IS DISTINCT FROM OLD."body" OR (NEW."body_markdown" IS NULL) THEN
       NEW."body_markdown" := NEW."body";
@@ -435,7 +435,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_d4057d73f5d1' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_fcbcc06633a7' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "comments" violates not-null constraint', COLUMN = 'status', TABLE = 'comments';
@@ -443,7 +443,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."status__migc_new" IS DISTINCT FROM OLD."status__migc_new" THEN
       NEW."status" := CAST(CASE CAST(NEW."status__migc_new" AS TEXT) WHEN 'rejected' THEN 'spam' ELSE CAST(NEW."status__migc_new" AS TEXT) END AS comment_status);
     END IF;
-  ELSIF coalesce('migc_2dfc2ec9aea9' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_2887e11fa716' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' THEN
       NULL;
@@ -694,7 +694,7 @@ END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "comments_post_id_created_at_idx" ON "comments" ("post_id", "created_at") WHERE "status" = 'approved';
 
--- [56] undo: stop showing `posts` to the old application in its shape (view `migc_2dfc2ec9aea9.posts`)
+-- [56] undo: stop showing `posts` to the old application in its shape (view `migc_2887e11fa716.posts`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -704,8 +704,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'author_id', 'author_id'), (3, 'slug', 'slug'), (4, 'title', 'title'), (5, 'body', 'body'), (6, 'excerpt', 'excerpt'), (7, 'status', 'status'), (8, 'published_at', 'published_at'), (9, 'view_count', 'view_count'), (10, 'search', 'search'), (11, 'created_at', 'created_at'), (12, 'updated_at', 'updated_at'), (13, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_2dfc2ec9aea9"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_2dfc2ec9aea9"."posts"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_2887e11fa716"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_2887e11fa716"."posts"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -718,13 +718,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2dfc2ec9aea9"."posts"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2887e11fa716"."posts"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2dfc2ec9aea9"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2887e11fa716"');
 END
 $migc$;
 
--- [55] undo: stop showing `comments` to the old application in its shape (view `migc_2dfc2ec9aea9.comments`)
+-- [55] undo: stop showing `comments` to the old application in its shape (view `migc_2887e11fa716.comments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -734,8 +734,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'post_id', 'post_id'), (3, 'parent_id', 'parent_id'), (4, 'author_name', 'author_name'), (5, 'author_email', 'author_email'), (6, 'body', 'body'), (7, 'status', 'status'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_2dfc2ec9aea9"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_2dfc2ec9aea9"."comments"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_2887e11fa716"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_2887e11fa716"."comments"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -748,13 +748,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2dfc2ec9aea9"."comments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2887e11fa716"."comments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2dfc2ec9aea9"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2887e11fa716"');
 END
 $migc$;
 
--- [54] undo: stop showing `authors` to the old application in its shape (view `migc_2dfc2ec9aea9.authors`)
+-- [54] undo: stop showing `authors` to the old application in its shape (view `migc_2887e11fa716.authors`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -764,8 +764,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'handle', 'handle'), (3, 'email', 'email'), (4, 'name', 'name'), (5, 'bio', 'bio'), (6, 'avatar_url', 'avatar_url'), (7, 'is_editor', 'is_editor'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_2dfc2ec9aea9"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_2dfc2ec9aea9"."authors"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_2887e11fa716"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_2887e11fa716"."authors"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -778,8 +778,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"authors"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2dfc2ec9aea9"."authors"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_2887e11fa716"."authors"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2dfc2ec9aea9"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_2887e11fa716"');
 END
 $migc$;

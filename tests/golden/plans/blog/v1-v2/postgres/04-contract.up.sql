@@ -5,35 +5,35 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [54] stop showing `authors` to the old application in its shape (view `migc_2dfc2ec9aea9.authors`)
+-- [54] stop showing `authors` to the old application in its shape (view `migc_2887e11fa716.authors`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_2dfc2ec9aea9"."authors";
+DROP VIEW IF EXISTS "migc_2887e11fa716"."authors";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2dfc2ec9aea9"')) THEN
-    DROP SCHEMA IF EXISTS "migc_2dfc2ec9aea9";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2887e11fa716"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2887e11fa716";
   END IF;
 END
 $migc$;
 
--- [55] stop showing `comments` to the old application in its shape (view `migc_2dfc2ec9aea9.comments`)
+-- [55] stop showing `comments` to the old application in its shape (view `migc_2887e11fa716.comments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_2dfc2ec9aea9"."comments";
+DROP VIEW IF EXISTS "migc_2887e11fa716"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2dfc2ec9aea9"')) THEN
-    DROP SCHEMA IF EXISTS "migc_2dfc2ec9aea9";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2887e11fa716"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2887e11fa716";
   END IF;
 END
 $migc$;
 
--- [56] stop showing `posts` to the old application in its shape (view `migc_2dfc2ec9aea9.posts`)
+-- [56] stop showing `posts` to the old application in its shape (view `migc_2887e11fa716.posts`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_2dfc2ec9aea9"."posts";
+DROP VIEW IF EXISTS "migc_2887e11fa716"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2dfc2ec9aea9"')) THEN
-    DROP SCHEMA IF EXISTS "migc_2dfc2ec9aea9";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_2887e11fa716"')) THEN
+    DROP SCHEMA IF EXISTS "migc_2887e11fa716";
   END IF;
 END
 $migc$;
@@ -502,35 +502,35 @@ $migc$;
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/search.mig:14:6
 CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."title", "p"."excerpt", "p"."published_at", "a"."handle" AS "author_handle", "a"."name" AS "author_name" FROM "posts" p JOIN "authors" a ON "a"."id" = "p"."author_id" WHERE "p"."status" = 'published' AND "p"."deleted_at" IS NULL;
 
--- [77] stop showing `authors` to the new application in its shape (view `migc_d4057d73f5d1.authors`)
+-- [77] stop showing `authors` to the new application in its shape (view `migc_fcbcc06633a7.authors`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d4057d73f5d1"."authors";
+DROP VIEW IF EXISTS "migc_fcbcc06633a7"."authors";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_fcbcc06633a7"')) THEN
+    DROP SCHEMA IF EXISTS "migc_fcbcc06633a7";
   END IF;
 END
 $migc$;
 
--- [78] stop showing `comments` to the new application in its shape (view `migc_d4057d73f5d1.comments`)
+-- [78] stop showing `comments` to the new application in its shape (view `migc_fcbcc06633a7.comments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d4057d73f5d1"."comments";
+DROP VIEW IF EXISTS "migc_fcbcc06633a7"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_fcbcc06633a7"')) THEN
+    DROP SCHEMA IF EXISTS "migc_fcbcc06633a7";
   END IF;
 END
 $migc$;
 
--- [79] stop showing `posts` to the new application in its shape (view `migc_d4057d73f5d1.posts`)
+-- [79] stop showing `posts` to the new application in its shape (view `migc_fcbcc06633a7.posts`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d4057d73f5d1"."posts";
+DROP VIEW IF EXISTS "migc_fcbcc06633a7"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_fcbcc06633a7"')) THEN
+    DROP SCHEMA IF EXISTS "migc_fcbcc06633a7";
   END IF;
 END
 $migc$;

@@ -6,6 +6,379 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
+-- [33] undo: show view `topic_counts` to the new application in its shape (the version's database for `migc_56207f071892`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_56207f071892'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_56207f071892'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`topic_counts`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [32] undo: show view `published_posts` to the new application in its shape (the version's database for `migc_56207f071892`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_56207f071892'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_56207f071892'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`published_posts`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [31] undo: show table `topics` to the new application in its shape (the version's database for `migc_56207f071892`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_56207f071892'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_56207f071892'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`topics`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [30] undo: show table `series` to the new application in its shape (the version's database for `migc_56207f071892`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_56207f071892'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_56207f071892'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`series`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [29] undo: show table `posts` to the new application in its shape (the version's database for `migc_56207f071892`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_56207f071892'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_56207f071892'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`posts`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [28] undo: show table `post_topics` to the new application in its shape (the version's database for `migc_56207f071892`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_56207f071892'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_56207f071892'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`post_topics`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [27] undo: show table `media` to the new application in its shape (the version's database for `migc_56207f071892`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_56207f071892'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_56207f071892'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`media`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [26] undo: show table `comments` to the new application in its shape (the version's database for `migc_56207f071892`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_56207f071892'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_56207f071892'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`comments`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [25] undo: show table `authors` to the new application in its shape (the version's database for `migc_56207f071892`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_56207f071892'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_56207f071892'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`authors`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [24] undo: show view `tag_counts` to the old application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `tag_counts` stays: its connections may be using it
+
+-- [23] undo: show view `published_posts` to the old application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `published_posts` stays: its connections may be using it
+
+-- [22] undo: show table `tags` to the old application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `tags` stays: its connections may be using it
+
+-- [21] undo: show table `series` to the old application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `series` stays: its connections may be using it
+
+-- [20] undo: show table `posts` to the old application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `posts` stays: its connections may be using it
+
+-- [19] undo: show table `post_views` to the old application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `post_views` stays: its connections may be using it
+
+-- [18] undo: show table `post_tags` to the old application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `post_tags` stays: its connections may be using it
+
+-- [17] undo: show table `media` to the old application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `media` stays: its connections may be using it
+
+-- [16] undo: show table `comments` to the old application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `comments` stays: its connections may be using it
+
+-- [15] undo: show table `authors` to the old application in its shape (the version's database for `migc_fcbcc06633a7`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `authors` stays: its connections may be using it
+
 -- [14] undo: create view `topic_counts`
 --     lock: shared metadata lock; rewrite: no; scan: no; from v3/search.mig:21:6
 DROP VIEW IF EXISTS `topic_counts`;

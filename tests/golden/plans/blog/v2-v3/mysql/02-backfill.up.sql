@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [15] backfill `author_name__migc_new` on `comments`
+-- [34] backfill `author_name__migc_new` on `comments`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/comments.mig:6:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -72,7 +72,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [16] backfill `topic_id` on `post_tags`
+-- [35] backfill `topic_id` on `post_tags`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/posts.mig:54:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -141,7 +141,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [17] backfill `summary` on `posts`
+-- [36] backfill `summary` on `posts`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/posts.mig:7:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

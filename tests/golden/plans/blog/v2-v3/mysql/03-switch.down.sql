@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [27] undo: set `posts.summary` not null
+-- [46] undo: set `posts.summary` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/posts.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -133,19 +133,19 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [26] undo: validate that `posts.summary` holds no null
+-- [45] undo: validate that `posts.summary` holds no null
 --     lock: none; rewrite: no; scan: no; from v3/posts.mig:15:3
 -- nothing to undo for posts_summary_not_null
 
--- [25] undo: check `posts.summary` is not null, without scanning
+-- [44] undo: check `posts.summary` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v3/posts.mig:15:3
 -- posts.summary: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [24] undo: validate foreign key `post_topics_topic_id_fkey` on existing rows
+-- [43] undo: validate foreign key `post_topics_topic_id_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from v3/posts.mig:56:44
 -- nothing to undo for post_topics_topic_id_fkey
 
--- [23] undo: set `post_tags.topic_id` not null
+-- [42] undo: set `post_tags.topic_id` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/posts.mig:56:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -174,15 +174,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [22] undo: validate that `post_tags.topic_id` holds no null
+-- [41] undo: validate that `post_tags.topic_id` holds no null
 --     lock: none; rewrite: no; scan: no; from v3/posts.mig:56:3
 -- nothing to undo for post_tags_topic_id_not_null
 
--- [21] undo: check `post_tags.topic_id` is not null, without scanning
+-- [40] undo: check `post_tags.topic_id` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v3/posts.mig:56:3
 -- post_tags.topic_id: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [20] undo: set `comments.author_name__migc_new` not null
+-- [39] undo: set `comments.author_name__migc_new` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/comments.mig:11:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -211,10 +211,10 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [19] undo: validate that `comments.author_name__migc_new` holds no null
+-- [38] undo: validate that `comments.author_name__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from v3/comments.mig:11:3
 -- nothing to undo for comments_author_name__migc_new_not_null
 
--- [18] undo: check `comments.author_name__migc_new` is not null, without scanning
+-- [37] undo: check `comments.author_name__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v3/comments.mig:11:3
 -- comments.author_name__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place

@@ -6,15 +6,15 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [18] check `comments.author_name__migc_new` is not null, without scanning
+-- [37] check `comments.author_name__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v3/comments.mig:11:3
 -- comments.author_name__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [19] validate that `comments.author_name__migc_new` holds no null
+-- [38] validate that `comments.author_name__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from v3/comments.mig:11:3
 -- comments_author_name__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [20] set `comments.author_name__migc_new` not null
+-- [39] set `comments.author_name__migc_new` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/comments.mig:11:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -43,15 +43,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [21] check `post_tags.topic_id` is not null, without scanning
+-- [40] check `post_tags.topic_id` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v3/posts.mig:56:3
 -- post_tags.topic_id: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [22] validate that `post_tags.topic_id` holds no null
+-- [41] validate that `post_tags.topic_id` holds no null
 --     lock: none; rewrite: no; scan: no; from v3/posts.mig:56:3
 -- post_tags_topic_id_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [23] set `post_tags.topic_id` not null
+-- [42] set `post_tags.topic_id` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/posts.mig:56:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -80,7 +80,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [24] validate foreign key `post_topics_topic_id_fkey` on existing rows
+-- [43] validate foreign key `post_topics_topic_id_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from v3/posts.mig:56:44
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -111,15 +111,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [25] check `posts.summary` is not null, without scanning
+-- [44] check `posts.summary` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v3/posts.mig:15:3
 -- posts.summary: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [26] validate that `posts.summary` holds no null
+-- [45] validate that `posts.summary` holds no null
 --     lock: none; rewrite: no; scan: no; from v3/posts.mig:15:3
 -- posts_summary_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [27] set `posts.summary` not null
+-- [46] set `posts.summary` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/posts.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -283,13 +283,13 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert__migc` BEFORE INSERT ON `posts__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_c8053369fc2f'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_56207f071892'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`summary` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''summary'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`excerpt` = NEW.`summary`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- written by the old application
       SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
     ELSEIF NEW.`summary` IS NULL THEN
@@ -310,7 +310,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update__migc` BEFORE UPDATE ON `posts__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_c8053369fc2f'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_56207f071892'' THEN
       -- updated by the new application
       IF NEW.`summary` IS NULL AND OLD.`summary` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''summary'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -318,17 +318,19 @@ BEGIN
       IF NOT (NEW.`summary` <=> OLD.`summary`) THEN
         SET NEW.`excerpt` = NEW.`summary`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- updated by the old application
       IF NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL THEN
         SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
       END IF;
-    ELSEIF (NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL) AND NOT (NOT (NEW.`summary` <=> OLD.`summary`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
-    ELSEIF (NOT (NEW.`summary` <=> OLD.`summary`)) AND NOT (NOT (NEW.`excerpt` <=> OLD.`excerpt`)) THEN
-      -- the new application''s
-      SET NEW.`excerpt` = NEW.`summary`;
+    ELSE
+      IF (NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL) AND NOT (NOT (NEW.`summary` <=> OLD.`summary`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
+      ELSEIF (NOT (NEW.`summary` <=> OLD.`summary`)) AND NOT (NOT (NEW.`excerpt` <=> OLD.`excerpt`)) THEN
+        -- the new application''s
+        SET NEW.`excerpt` = NEW.`summary`;
+      END IF;
     END IF;
   END IF;
 END';
@@ -411,13 +413,13 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_insert` BEFORE INSERT ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_c8053369fc2f'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_56207f071892'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`summary` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''summary'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`excerpt` = NEW.`summary`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- written by the old application
       SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
     ELSEIF NEW.`summary` IS NULL THEN
@@ -442,7 +444,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_posts_update` BEFORE UPDATE ON `posts` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_c8053369fc2f'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_56207f071892'' THEN
       -- updated by the new application
       IF NEW.`summary` IS NULL AND OLD.`summary` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''summary'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -450,17 +452,19 @@ BEGIN
       IF NOT (NEW.`summary` <=> OLD.`summary`) THEN
         SET NEW.`excerpt` = NEW.`summary`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_d4057d73f5d1'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_fcbcc06633a7'' THEN
       -- updated by the old application
       IF NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL THEN
         SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
       END IF;
-    ELSEIF (NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL) AND NOT (NOT (NEW.`summary` <=> OLD.`summary`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
-    ELSEIF (NOT (NEW.`summary` <=> OLD.`summary`)) AND NOT (NOT (NEW.`excerpt` <=> OLD.`excerpt`)) THEN
-      -- the new application''s
-      SET NEW.`excerpt` = NEW.`summary`;
+    ELSE
+      IF (NOT (NEW.`excerpt` <=> OLD.`excerpt`) OR NOT (NEW.`body_markdown` <=> OLD.`body_markdown`) OR NEW.`summary` IS NULL) AND NOT (NOT (NEW.`summary` <=> OLD.`summary`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`summary` = coalesce(NEW.`excerpt`, SUBSTR(NEW.`body_markdown`, 1, 280));
+      ELSEIF (NOT (NEW.`summary` <=> OLD.`summary`)) AND NOT (NOT (NEW.`excerpt` <=> OLD.`excerpt`)) THEN
+        -- the new application''s
+        SET NEW.`excerpt` = NEW.`summary`;
+      END IF;
     END IF;
   END IF;
 END';

@@ -5,68 +5,68 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [20] undo: show `posts` to the new application in its shape (view `migc_c8053369fc2f.posts`)
+-- [20] undo: show `posts` to the new application in its shape (view `migc_56207f071892.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_c8053369fc2f"."posts";
+DROP VIEW IF EXISTS "migc_56207f071892"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_c8053369fc2f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_c8053369fc2f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_56207f071892"')) THEN
+    DROP SCHEMA IF EXISTS "migc_56207f071892";
   END IF;
 END
 $migc$;
 
--- [19] undo: show `posts` to the old application in its shape (view `migc_d4057d73f5d1.posts`)
+-- [19] undo: show `posts` to the old application in its shape (view `migc_fcbcc06633a7.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d4057d73f5d1"."posts";
+DROP VIEW IF EXISTS "migc_fcbcc06633a7"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_fcbcc06633a7"')) THEN
+    DROP SCHEMA IF EXISTS "migc_fcbcc06633a7";
   END IF;
 END
 $migc$;
 
--- [18] undo: show `post_tags` to the new application in its shape (view `migc_c8053369fc2f.post_topics`)
+-- [18] undo: show `post_tags` to the new application in its shape (view `migc_56207f071892.post_topics`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_c8053369fc2f"."post_topics";
+DROP VIEW IF EXISTS "migc_56207f071892"."post_topics";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_c8053369fc2f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_c8053369fc2f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_56207f071892"')) THEN
+    DROP SCHEMA IF EXISTS "migc_56207f071892";
   END IF;
 END
 $migc$;
 
--- [17] undo: show `post_tags` to the old application in its shape (view `migc_d4057d73f5d1.post_tags`)
+-- [17] undo: show `post_tags` to the old application in its shape (view `migc_fcbcc06633a7.post_tags`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d4057d73f5d1"."post_tags";
+DROP VIEW IF EXISTS "migc_fcbcc06633a7"."post_tags";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_fcbcc06633a7"')) THEN
+    DROP SCHEMA IF EXISTS "migc_fcbcc06633a7";
   END IF;
 END
 $migc$;
 
--- [16] undo: show `comments` to the new application in its shape (view `migc_c8053369fc2f.comments`)
+-- [16] undo: show `comments` to the new application in its shape (view `migc_56207f071892.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_c8053369fc2f"."comments";
+DROP VIEW IF EXISTS "migc_56207f071892"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_c8053369fc2f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_c8053369fc2f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_56207f071892"')) THEN
+    DROP SCHEMA IF EXISTS "migc_56207f071892";
   END IF;
 END
 $migc$;
 
--- [15] undo: show `comments` to the old application in its shape (view `migc_d4057d73f5d1.comments`)
+-- [15] undo: show `comments` to the old application in its shape (view `migc_fcbcc06633a7.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d4057d73f5d1"."comments";
+DROP VIEW IF EXISTS "migc_fcbcc06633a7"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_fcbcc06633a7"')) THEN
+    DROP SCHEMA IF EXISTS "migc_fcbcc06633a7";
   END IF;
 END
 $migc$;

@@ -40,7 +40,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_c8053369fc2f' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_56207f071892' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."author_name__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."author_name__migc_new" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "author_name" of relation "comments" violates not-null constraint', COLUMN = 'author_name', TABLE = 'comments';
@@ -48,7 +48,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."author_name__migc_new" IS DISTINCT FROM OLD."author_name__migc_new" THEN
       NEW."author_name" := NEW."author_name__migc_new";
     END IF;
-  ELSIF coalesce('migc_d4057d73f5d1' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_fcbcc06633a7' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' THEN
       NULL;
@@ -219,7 +219,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_c8053369fc2f' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_56207f071892' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."topic_id" IS NULL AND (TG_OP = 'INSERT' OR OLD."topic_id" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "topic_id" of relation "post_tags" violates not-null constraint', COLUMN = 'topic_id', TABLE = 'post_tags';
@@ -227,7 +227,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."topic_id" IS DISTINCT FROM OLD."topic_id" THEN
       NEW."tag_id" := NEW."topic_id";
     END IF;
-  ELSIF coalesce('migc_d4057d73f5d1' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_fcbcc06633a7' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."tag_id" IS DISTINCT FROM OLD."tag_id" OR (NEW."topic_id" IS NULL) THEN
       NEW."topic_id" := NEW."tag_id";
@@ -307,7 +307,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_c8053369fc2f' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_56207f071892' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."summary" IS NULL AND (TG_OP = 'INSERT' OR OLD."summary" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "summary" of relation "posts" violates not-null constraint', COLUMN = 'summary', TABLE = 'posts';
@@ -315,7 +315,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."summary" IS DISTINCT FROM OLD."summary" THEN
       NEW."excerpt" := NEW."summary";
     END IF;
-  ELSIF coalesce('migc_d4057d73f5d1' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_fcbcc06633a7' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."excerpt" IS DISTINCT FROM OLD."excerpt" OR NEW."body_markdown" IS DISTINCT FROM OLD."body_markdown" OR (NEW."summary" IS NULL) THEN
       NEW."summary" := coalesce(NEW."excerpt", SUBSTR(NEW."body_markdown", 1, 280));
@@ -376,12 +376,12 @@ CREATE OR REPLACE VIEW "published_posts" AS SELECT "p"."id", "p"."slug", "p"."ti
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:21:6
 CREATE OR REPLACE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
 
--- [15] show `comments` to the old application in its shape (view `migc_d4057d73f5d1.comments`)
+-- [15] show `comments` to the old application in its shape (view `migc_fcbcc06633a7.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_d4057d73f5d1";
-  CREATE OR REPLACE VIEW "migc_d4057d73f5d1"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
+  CREATE SCHEMA IF NOT EXISTS "migc_fcbcc06633a7";
+  CREATE OR REPLACE VIEW "migc_fcbcc06633a7"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
 END
 $migc$;
 DO $migc$
@@ -394,18 +394,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d4057d73f5d1"."comments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_fcbcc06633a7"."comments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d4057d73f5d1"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_fcbcc06633a7"');
 END
 $migc$;
 
--- [16] show `comments` to the new application in its shape (view `migc_c8053369fc2f.comments`)
+-- [16] show `comments` to the new application in its shape (view `migc_56207f071892.comments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_c8053369fc2f";
-  CREATE OR REPLACE VIEW "migc_c8053369fc2f"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name__migc_new" AS "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
+  CREATE SCHEMA IF NOT EXISTS "migc_56207f071892";
+  CREATE OR REPLACE VIEW "migc_56207f071892"."comments" WITH (security_invoker = true) AS SELECT "id", "post_id", "parent_id", "author_name__migc_new" AS "author_name", "author_email", "body", "status", "created_at", "updated_at" FROM "comments";
 END
 $migc$;
 DO $migc$
@@ -418,18 +418,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_c8053369fc2f"."comments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_56207f071892"."comments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_c8053369fc2f"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_56207f071892"');
 END
 $migc$;
 
--- [17] show `post_tags` to the old application in its shape (view `migc_d4057d73f5d1.post_tags`)
+-- [17] show `post_tags` to the old application in its shape (view `migc_fcbcc06633a7.post_tags`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_d4057d73f5d1";
-  CREATE OR REPLACE VIEW "migc_d4057d73f5d1"."post_tags" WITH (security_invoker = true) AS SELECT "post_id", "tag_id", "added_at" FROM "post_tags";
+  CREATE SCHEMA IF NOT EXISTS "migc_fcbcc06633a7";
+  CREATE OR REPLACE VIEW "migc_fcbcc06633a7"."post_tags" WITH (security_invoker = true) AS SELECT "post_id", "tag_id", "added_at" FROM "post_tags";
 END
 $migc$;
 DO $migc$
@@ -442,18 +442,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"post_tags"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d4057d73f5d1"."post_tags"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_fcbcc06633a7"."post_tags"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d4057d73f5d1"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_fcbcc06633a7"');
 END
 $migc$;
 
--- [18] show `post_tags` to the new application in its shape (view `migc_c8053369fc2f.post_topics`)
+-- [18] show `post_tags` to the new application in its shape (view `migc_56207f071892.post_topics`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_c8053369fc2f";
-  CREATE OR REPLACE VIEW "migc_c8053369fc2f"."post_topics" WITH (security_invoker = true) AS SELECT "post_id", "topic_id", "added_at" FROM "post_tags";
+  CREATE SCHEMA IF NOT EXISTS "migc_56207f071892";
+  CREATE OR REPLACE VIEW "migc_56207f071892"."post_topics" WITH (security_invoker = true) AS SELECT "post_id", "topic_id", "added_at" FROM "post_tags";
 END
 $migc$;
 DO $migc$
@@ -466,18 +466,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"post_tags"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_c8053369fc2f"."post_topics"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_56207f071892"."post_topics"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_c8053369fc2f"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_56207f071892"');
 END
 $migc$;
 
--- [19] show `posts` to the old application in its shape (view `migc_d4057d73f5d1.posts`)
+-- [19] show `posts` to the old application in its shape (view `migc_fcbcc06633a7.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_d4057d73f5d1";
-  CREATE OR REPLACE VIEW "migc_d4057d73f5d1"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "excerpt", "status", "published_at", "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+  CREATE SCHEMA IF NOT EXISTS "migc_fcbcc06633a7";
+  CREATE OR REPLACE VIEW "migc_fcbcc06633a7"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "excerpt", "status", "published_at", "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
 END
 $migc$;
 DO $migc$
@@ -490,18 +490,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d4057d73f5d1"."posts"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_fcbcc06633a7"."posts"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d4057d73f5d1"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_fcbcc06633a7"');
 END
 $migc$;
 
--- [20] show `posts` to the new application in its shape (view `migc_c8053369fc2f.posts`)
+-- [20] show `posts` to the new application in its shape (view `migc_56207f071892.posts`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_c8053369fc2f";
-  CREATE OR REPLACE VIEW "migc_c8053369fc2f"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "summary", "status", "published_at", "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
+  CREATE SCHEMA IF NOT EXISTS "migc_56207f071892";
+  CREATE OR REPLACE VIEW "migc_56207f071892"."posts" WITH (security_invoker = true) AS SELECT "id", "author_id", "slug", "title", "body_markdown", "summary", "status", "published_at", "view_count", "comments_enabled", "series_id", "series_position", "search", "created_at", "updated_at", "deleted_at" FROM "posts";
 END
 $migc$;
 DO $migc$
@@ -514,8 +514,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_c8053369fc2f"."posts"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_56207f071892"."posts"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_c8053369fc2f"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_56207f071892"');
 END
 $migc$;

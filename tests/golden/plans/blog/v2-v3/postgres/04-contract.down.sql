@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [64] undo: stop showing `posts` to the new application in its shape (view `migc_c8053369fc2f.posts`)
+-- [64] undo: stop showing `posts` to the new application in its shape (view `migc_56207f071892.posts`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -15,8 +15,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'author_id', 'author_id'), (3, 'slug', 'slug'), (4, 'title', 'title'), (5, 'body_markdown', 'body_markdown'), (6, 'summary', 'summary'), (7, 'status', 'status'), (8, 'published_at', 'published_at'), (9, 'view_count', 'view_count'), (10, 'comments_enabled', 'comments_enabled'), (11, 'series_id', 'series_id'), (12, 'series_position', 'series_position'), (13, 'search', 'search'), (14, 'created_at', 'created_at'), (15, 'updated_at', 'updated_at'), (16, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_c8053369fc2f"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_c8053369fc2f"."posts"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_56207f071892"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_56207f071892"."posts"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -29,13 +29,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_c8053369fc2f"."posts"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_56207f071892"."posts"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_c8053369fc2f"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_56207f071892"');
 END
 $migc$;
 
--- [63] undo: stop showing `post_tags` to the new application in its shape (view `migc_c8053369fc2f.post_topics`)
+-- [63] undo: stop showing `post_tags` to the new application in its shape (view `migc_56207f071892.post_topics`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -45,8 +45,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'post_id', 'post_id'), (2, 'topic_id', 'topic_id'), (3, 'added_at', 'added_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_c8053369fc2f"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_c8053369fc2f"."post_topics"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_56207f071892"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_56207f071892"."post_topics"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -59,13 +59,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"post_tags"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_c8053369fc2f"."post_topics"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_56207f071892"."post_topics"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_c8053369fc2f"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_56207f071892"');
 END
 $migc$;
 
--- [62] undo: stop showing `comments` to the new application in its shape (view `migc_c8053369fc2f.comments`)
+-- [62] undo: stop showing `comments` to the new application in its shape (view `migc_56207f071892.comments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -75,8 +75,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'post_id', 'post_id'), (3, 'parent_id', 'parent_id'), (4, 'author_name__migc_new', 'author_name'), (5, 'author_email', 'author_email'), (6, 'body', 'body'), (7, 'status', 'status'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_c8053369fc2f"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_c8053369fc2f"."comments"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_56207f071892"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_56207f071892"."comments"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -89,9 +89,9 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_c8053369fc2f"."comments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_56207f071892"."comments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_c8053369fc2f"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_56207f071892"');
 END
 $migc$;
 
@@ -313,7 +313,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_c8053369fc2f' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_56207f071892' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."summary" IS NULL AND (TG_OP = 'INSERT' OR OLD."summary" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "summary" of relation "posts" violates not-null constraint', COLUMN = 'summary', TABLE = 'posts';
@@ -321,7 +321,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."summary" IS DISTINCT FROM OLD."summary" THEN
       NEW."excerpt" := NEW."summary";
     END IF;
-  ELSIF coalesce('migc_d4057d73f5d1' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_fcbcc06633a7' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."excerpt" IS DISTINCT FROM OLD."excerpt" OR NEW."body_markdown" IS DISTINCT FROM OLD."body_markdown" OR (NEW."summary" IS NULL) THEN
       NEW."summary" := coalesce(NEW."excerpt", SUBSTR(NEW."body_markdown", 1, 280));
@@ -377,7 +377,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_c8053369fc2f' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_56207f071892' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."topic_id" IS NULL AND (TG_OP = 'INSERT' OR OLD."topic_id" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "topic_id" of relation "post_tags" violates not-null constraint', COLUMN = 'topic_id', TABLE = 'post_tags';
@@ -385,7 +385,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."topic_id" IS DISTINCT FROM OLD."topic_id" THEN
       NEW."tag_id" := NEW."topic_id";
     END IF;
-  ELSIF coalesce('migc_d4057d73f5d1' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_fcbcc06633a7' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."tag_id" IS DISTINCT FROM OLD."tag_id" OR (NEW."topic_id" IS NULL) THEN
       NEW."topic_id" := NEW."tag_id";
@@ -608,7 +608,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_c8053369fc2f' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_56207f071892' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."author_name__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."author_name__migc_new" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "author_name" of relation "comments" violates not-null constraint', COLUMN = 'author_name', TABLE = 'comments';
@@ -616,7 +616,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."author_name__migc_new" IS DISTINCT FROM OLD."author_name__migc_new" THEN
       NEW."author_name" := NEW."author_name__migc_new";
     END IF;
-  ELSIF coalesce('migc_d4057d73f5d1' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_fcbcc06633a7' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' THEN
       NULL;
@@ -784,7 +784,7 @@ BEGIN
 END
 $migc$;
 
--- [36] undo: stop showing `posts` to the old application in its shape (view `migc_d4057d73f5d1.posts`)
+-- [36] undo: stop showing `posts` to the old application in its shape (view `migc_fcbcc06633a7.posts`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -794,8 +794,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'author_id', 'author_id'), (3, 'slug', 'slug'), (4, 'title', 'title'), (5, 'body_markdown', 'body_markdown'), (6, 'excerpt', 'excerpt'), (7, 'status', 'status'), (8, 'published_at', 'published_at'), (9, 'view_count', 'view_count'), (10, 'comments_enabled', 'comments_enabled'), (11, 'series_id', 'series_id'), (12, 'series_position', 'series_position'), (13, 'search', 'search'), (14, 'created_at', 'created_at'), (15, 'updated_at', 'updated_at'), (16, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_d4057d73f5d1"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_d4057d73f5d1"."posts"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_fcbcc06633a7"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_fcbcc06633a7"."posts"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -808,13 +808,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"posts"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d4057d73f5d1"."posts"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_fcbcc06633a7"."posts"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d4057d73f5d1"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_fcbcc06633a7"');
 END
 $migc$;
 
--- [35] undo: stop showing `post_tags` to the old application in its shape (view `migc_d4057d73f5d1.post_tags`)
+-- [35] undo: stop showing `post_tags` to the old application in its shape (view `migc_fcbcc06633a7.post_tags`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -824,8 +824,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'post_id', 'post_id'), (2, 'tag_id', 'tag_id'), (3, 'added_at', 'added_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_d4057d73f5d1"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_d4057d73f5d1"."post_tags"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_fcbcc06633a7"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_fcbcc06633a7"."post_tags"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -838,13 +838,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"post_tags"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d4057d73f5d1"."post_tags"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_fcbcc06633a7"."post_tags"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d4057d73f5d1"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_fcbcc06633a7"');
 END
 $migc$;
 
--- [34] undo: stop showing `comments` to the old application in its shape (view `migc_d4057d73f5d1.comments`)
+-- [34] undo: stop showing `comments` to the old application in its shape (view `migc_fcbcc06633a7.comments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -854,8 +854,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'post_id', 'post_id'), (3, 'parent_id', 'parent_id'), (4, 'author_name', 'author_name'), (5, 'author_email', 'author_email'), (6, 'body', 'body'), (7, 'status', 'status'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_d4057d73f5d1"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_d4057d73f5d1"."comments"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_fcbcc06633a7"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_fcbcc06633a7"."comments"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -868,8 +868,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"comments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_d4057d73f5d1"."comments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_fcbcc06633a7"."comments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_d4057d73f5d1"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_fcbcc06633a7"');
 END
 $migc$;

@@ -5,24 +5,24 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [34] stop showing `comments` to the old application in its shape (view `migc_d4057d73f5d1.comments`)
+-- [34] stop showing `comments` to the old application in its shape (view `migc_fcbcc06633a7.comments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d4057d73f5d1"."comments";
+DROP VIEW IF EXISTS "migc_fcbcc06633a7"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_fcbcc06633a7"')) THEN
+    DROP SCHEMA IF EXISTS "migc_fcbcc06633a7";
   END IF;
 END
 $migc$;
 
--- [35] stop showing `post_tags` to the old application in its shape (view `migc_d4057d73f5d1.post_tags`)
+-- [35] stop showing `post_tags` to the old application in its shape (view `migc_fcbcc06633a7.post_tags`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc_guard$
 BEGIN
   IF to_regclass('"post_tags"') IS NOT NULL THEN
     EXECUTE $migc_unit$
-DROP VIEW IF EXISTS "migc_d4057d73f5d1"."post_tags"
+DROP VIEW IF EXISTS "migc_fcbcc06633a7"."post_tags"
 $migc_unit$;
   END IF;
 END
@@ -33,8 +33,8 @@ BEGIN
     EXECUTE $migc_unit$
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_fcbcc06633a7"')) THEN
+    DROP SCHEMA IF EXISTS "migc_fcbcc06633a7";
   END IF;
 END
 $migc$
@@ -43,13 +43,13 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [36] stop showing `posts` to the old application in its shape (view `migc_d4057d73f5d1.posts`)
+-- [36] stop showing `posts` to the old application in its shape (view `migc_fcbcc06633a7.posts`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_d4057d73f5d1"."posts";
+DROP VIEW IF EXISTS "migc_fcbcc06633a7"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_d4057d73f5d1"')) THEN
-    DROP SCHEMA IF EXISTS "migc_d4057d73f5d1";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_fcbcc06633a7"')) THEN
+    DROP SCHEMA IF EXISTS "migc_fcbcc06633a7";
   END IF;
 END
 $migc$;
@@ -666,24 +666,24 @@ $migc$;
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/search.mig:21:6
 CREATE OR REPLACE VIEW "topic_counts" AS SELECT "t"."id", "t"."slug", "t"."name", count("pt"."post_id") AS "posts" FROM "topics" t LEFT JOIN "post_topics" pt ON "pt"."topic_id" = "t"."id" GROUP BY "t"."id", "t"."slug", "t"."name";
 
--- [62] stop showing `comments` to the new application in its shape (view `migc_c8053369fc2f.comments`)
+-- [62] stop showing `comments` to the new application in its shape (view `migc_56207f071892.comments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_c8053369fc2f"."comments";
+DROP VIEW IF EXISTS "migc_56207f071892"."comments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_c8053369fc2f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_c8053369fc2f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_56207f071892"')) THEN
+    DROP SCHEMA IF EXISTS "migc_56207f071892";
   END IF;
 END
 $migc$;
 
--- [63] stop showing `post_tags` to the new application in its shape (view `migc_c8053369fc2f.post_topics`)
+-- [63] stop showing `post_tags` to the new application in its shape (view `migc_56207f071892.post_topics`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc_guard$
 BEGIN
   IF to_regclass('"post_tags"') IS NOT NULL THEN
     EXECUTE $migc_unit$
-DROP VIEW IF EXISTS "migc_c8053369fc2f"."post_topics"
+DROP VIEW IF EXISTS "migc_56207f071892"."post_topics"
 $migc_unit$;
   END IF;
 END
@@ -694,8 +694,8 @@ BEGIN
     EXECUTE $migc_unit$
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_c8053369fc2f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_c8053369fc2f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_56207f071892"')) THEN
+    DROP SCHEMA IF EXISTS "migc_56207f071892";
   END IF;
 END
 $migc$
@@ -704,13 +704,13 @@ $migc_unit$;
 END
 $migc_guard$;
 
--- [64] stop showing `posts` to the new application in its shape (view `migc_c8053369fc2f.posts`)
+-- [64] stop showing `posts` to the new application in its shape (view `migc_56207f071892.posts`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_c8053369fc2f"."posts";
+DROP VIEW IF EXISTS "migc_56207f071892"."posts";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_c8053369fc2f"')) THEN
-    DROP SCHEMA IF EXISTS "migc_c8053369fc2f";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_56207f071892"')) THEN
+    DROP SCHEMA IF EXISTS "migc_56207f071892";
   END IF;
 END
 $migc$;

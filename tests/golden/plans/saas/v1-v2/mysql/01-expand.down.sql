@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [19] undo: make the copy `tasks__migc` of `tasks`, with the change, kept in step by triggers
+-- [39] undo: make the copy `tasks__migc` of `tasks`, with the change, kept in step by triggers
 --     lock: exclusive metadata lock (brief): an empty copy of `tasks` and triggers made; rewrite: no; scan: no; from v2/projects.mig:36:37
 DROP TRIGGER IF EXISTS `migc_sync_tasks_insert__migc`;
 DROP TRIGGER IF EXISTS `migc_sync_tasks_update__migc`;
@@ -17,6 +17,416 @@ DROP TRIGGER IF EXISTS `migc_copy_tasks_back_insert`;
 DROP TRIGGER IF EXISTS `migc_copy_tasks_back_update`;
 DROP TRIGGER IF EXISTS `migc_copy_tasks_back_delete`;
 DROP TABLE IF EXISTS `tasks__migc`, `tasks__migc_back`, `tasks__migc_progress`;
+
+-- [38] undo: show view `open_tasks` to the new application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`open_tasks`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [37] undo: show table `users` to the new application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`users`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [36] undo: show table `tenants` to the new application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`tenants`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [35] undo: show table `tasks` to the new application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`tasks`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [34] undo: show table `roles` to the new application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`roles`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [33] undo: show table `projects` to the new application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`projects`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [32] undo: show table `members` to the new application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`members`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [31] undo: show table `invitations` to the new application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`invitations`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [30] undo: show table `audit_log` to the new application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`audit_log`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [29] undo: show table `api_keys` to the new application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`api_keys`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [28] undo: show view `open_tasks` to the old application in its shape (the version's database for `migc_b4f21449a28c`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `open_tasks` stays: its connections may be using it
+
+-- [27] undo: show table `users` to the old application in its shape (the version's database for `migc_b4f21449a28c`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `users` stays: its connections may be using it
+
+-- [26] undo: show table `tenants` to the old application in its shape (the version's database for `migc_b4f21449a28c`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `tenants` stays: its connections may be using it
+
+-- [25] undo: show table `tasks` to the old application in its shape (the version's database for `migc_b4f21449a28c`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `tasks` stays: its connections may be using it
+
+-- [24] undo: show table `roles` to the old application in its shape (the version's database for `migc_b4f21449a28c`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `roles` stays: its connections may be using it
+
+-- [23] undo: show table `projects` to the old application in its shape (the version's database for `migc_b4f21449a28c`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `projects` stays: its connections may be using it
+
+-- [22] undo: show table `memberships` to the old application in its shape (the version's database for `migc_b4f21449a28c`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `memberships` stays: its connections may be using it
+
+-- [21] undo: show table `invitations` to the old application in its shape (the version's database for `migc_b4f21449a28c`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `invitations` stays: its connections may be using it
+
+-- [20] undo: show table `audit_log` to the old application in its shape (the version's database for `migc_b4f21449a28c`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `audit_log` stays: its connections may be using it
+
+-- [19] undo: show table `api_keys` to the old application in its shape (the version's database for `migc_b4f21449a28c`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `api_keys` stays: its connections may be using it
 
 -- [18] undo: create view `open_tasks` with its new query
 --     lock: shared metadata lock; rewrite: no; scan: no; from v2/projects.mig:49:6

@@ -6,14 +6,14 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [22] undo: backfill `description`, `estimate_minutes` on `tasks`
+-- [42] undo: backfill `description`, `estimate_minutes` on `tasks`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/projects.mig:25:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [21] undo: backfill `state__migc_new` on `invitations`
+-- [41] undo: backfill `state__migc_new` on `invitations`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/members.mig:29:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [20] undo: copy the rows of `tasks` to its copy `tasks__migc`
+-- [40] undo: copy the rows of `tasks` to its copy `tasks__migc`
 --     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from v2/projects.mig:36:37
 -- tasks: the rows copied to tasks__migc go with it when expand is rolled back

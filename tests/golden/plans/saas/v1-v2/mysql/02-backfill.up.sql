@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [20] copy the rows of `tasks` to its copy `tasks__migc`
+-- [40] copy the rows of `tasks` to its copy `tasks__migc`
 --     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from v2/projects.mig:36:37
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -84,7 +84,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [21] backfill `state__migc_new` on `invitations`
+-- [41] backfill `state__migc_new` on `invitations`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/members.mig:29:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -153,7 +153,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [22] backfill `description`, `estimate_minutes` on `tasks`
+-- [42] backfill `description`, `estimate_minutes` on `tasks`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/projects.mig:25:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

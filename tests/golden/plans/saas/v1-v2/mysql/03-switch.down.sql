@@ -6,15 +6,15 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [29] undo: validate foreign key `tasks_assignee_fkey` on existing rows
+-- [49] undo: validate foreign key `tasks_assignee_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from v2/projects.mig:44:3
 -- nothing to undo for tasks_assignee_fkey
 
--- [28] undo: validate check `tasks_estimate_minutes_check` on existing rows
+-- [48] undo: validate check `tasks_estimate_minutes_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from v2/projects.mig:36:37
 -- nothing to undo for tasks_estimate_minutes_check
 
--- [27] undo: set `invitations.state__migc_new` not null
+-- [47] undo: set `invitations.state__migc_new` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/members.mig:36:3
 DROP TRIGGER IF EXISTS `migc_sync_invitations_insert__migc`;
 DROP TRIGGER IF EXISTS `migc_sync_invitations_update__migc`;
@@ -49,19 +49,19 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [26] undo: validate that `invitations.state__migc_new` holds no null
+-- [46] undo: validate that `invitations.state__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/members.mig:36:3
 -- nothing to undo for invitations_state__migc_new_not_null
 
--- [25] undo: check `invitations.state__migc_new` is not null, without scanning
+-- [45] undo: check `invitations.state__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/members.mig:36:3
 -- invitations.state__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [24] undo: turn index `api_keys_tenant_name_key` into a unique constraint
+-- [44] undo: turn index `api_keys_tenant_name_key` into a unique constraint
 --     lock: none; rewrite: no; scan: no; from v2/security.mig:15:3
 -- api_keys: the unique index api_keys_tenant_name_key is the constraint in MySQL, nothing to attach
 
--- [23] undo: swap the copy `tasks__migc` in for `tasks`; the old table follows it until contract
+-- [43] undo: swap the copy `tasks__migc` in for `tasks`; the old table follows it until contract
 --     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from v2/projects.mig:36:37
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [23] swap the copy `tasks__migc` in for `tasks`; the old table follows it until contract
+-- [43] swap the copy `tasks__migc` in for `tasks`; the old table follows it until contract
 --     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from v2/projects.mig:36:37
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -37,11 +37,11 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_insert__migc` BEFORE INSERT ON `tasks__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_01958c00df9b'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_6b981af45e06'' THEN
       -- written by the new application (its connections set @migc_app)
       SET NEW.`body` = NEW.`description`;
       SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_5203d8573eb3'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_b4f21449a28c'' THEN
       -- written by the old application
       SET NEW.`description` = NEW.`body`;
       SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
@@ -65,26 +65,28 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_tasks_update__migc` BEFORE UPDATE ON `tasks__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_01958c00df9b'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_6b981af45e06'' THEN
       -- updated by the new application
       IF NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`) THEN
         SET NEW.`body` = NEW.`description`;
         SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_5203d8573eb3'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_b4f21449a28c'' THEN
       -- updated by the old application
       IF NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
         SET NEW.`description` = NEW.`body`;
         SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
       END IF;
-    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`description` = NEW.`body`;
-      SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
-    ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
-      -- the new application''s
-      SET NEW.`body` = NEW.`description`;
-      SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
+    ELSE
+      IF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`description` = NEW.`body`;
+        SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
+      ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
+        -- the new application''s
+        SET NEW.`body` = NEW.`description`;
+        SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
+      END IF;
     END IF;
   END IF;
 END';
@@ -127,19 +129,19 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [24] turn index `api_keys_tenant_name_key` into a unique constraint
+-- [44] turn index `api_keys_tenant_name_key` into a unique constraint
 --     lock: none; rewrite: no; scan: no; from v2/security.mig:15:3
 -- api_keys: the unique index api_keys_tenant_name_key is the constraint in MySQL, nothing to attach
 
--- [25] check `invitations.state__migc_new` is not null, without scanning
+-- [45] check `invitations.state__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/members.mig:36:3
 -- invitations.state__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [26] validate that `invitations.state__migc_new` holds no null
+-- [46] validate that `invitations.state__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/members.mig:36:3
 -- invitations_state__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [27] set `invitations.state__migc_new` not null
+-- [47] set `invitations.state__migc_new` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -257,13 +259,20 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert__migc` BEFORE INSERT ON `invitations__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-    IF TRUE THEN
+    IF COALESCE(@migc_app, '''') = ''migc_6b981af45e06'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`state__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''state'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`state` = CAST(CASE CAST(NEW.`state__migc_new` AS CHAR) WHEN ''revoked'' THEN ''cancelled'' ELSE CAST(NEW.`state__migc_new` AS CHAR) END AS CHAR);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_b4f21449a28c'' THEN
       -- written by the old application
-      DO 0;
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+    ELSEIF TRUE THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     ELSE
-      -- written by the new application
-      DO 0;
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     END IF;
   END IF;
 END';
@@ -277,15 +286,30 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update__migc` BEFORE UPDATE ON `invitations__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`state` <=> OLD.`state`) THEN
-      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-    END IF;
-    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
-      DO 0;
-    ELSEIF (FALSE) AND NOT (FALSE) THEN
+    IF COALESCE(@migc_app, '''') = ''migc_6b981af45e06'' THEN
       -- updated by the new application
-      DO 0;
+      IF NEW.`state__migc_new` IS NULL AND OLD.`state__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''state'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`state__migc_new` <=> OLD.`state__migc_new`) THEN
+        SET NEW.`state` = CAST(CASE CAST(NEW.`state__migc_new` AS CHAR) WHEN ''revoked'' THEN ''cancelled'' ELSE CAST(NEW.`state__migc_new` AS CHAR) END AS CHAR);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_b4f21449a28c'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`state` <=> OLD.`state`) THEN
+        SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+      END IF;
+    ELSE
+      IF NOT (NEW.`state` <=> OLD.`state`) THEN
+        SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+      END IF;
+      IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        DO 0;
+      ELSEIF (FALSE) AND NOT (FALSE) THEN
+        -- the new application''s
+        DO 0;
+      END IF;
     END IF;
   END IF;
 END';
@@ -308,13 +332,20 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert` BEFORE INSERT ON `invitations` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-    IF TRUE THEN
+    IF COALESCE(@migc_app, '''') = ''migc_6b981af45e06'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`state__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''state'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`state` = CAST(CASE CAST(NEW.`state__migc_new` AS CHAR) WHEN ''revoked'' THEN ''cancelled'' ELSE CAST(NEW.`state__migc_new` AS CHAR) END AS CHAR);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_b4f21449a28c'' THEN
       -- written by the old application
-      DO 0;
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+    ELSEIF TRUE THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     ELSE
-      -- written by the new application
-      DO 0;
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     END IF;
   END IF;
 END';
@@ -332,15 +363,30 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update` BEFORE UPDATE ON `invitations` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`state` <=> OLD.`state`) THEN
-      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-    END IF;
-    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
-      DO 0;
-    ELSEIF (FALSE) AND NOT (FALSE) THEN
+    IF COALESCE(@migc_app, '''') = ''migc_6b981af45e06'' THEN
       -- updated by the new application
-      DO 0;
+      IF NEW.`state__migc_new` IS NULL AND OLD.`state__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''state'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`state__migc_new` <=> OLD.`state__migc_new`) THEN
+        SET NEW.`state` = CAST(CASE CAST(NEW.`state__migc_new` AS CHAR) WHEN ''revoked'' THEN ''cancelled'' ELSE CAST(NEW.`state__migc_new` AS CHAR) END AS CHAR);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_b4f21449a28c'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`state` <=> OLD.`state`) THEN
+        SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+      END IF;
+    ELSE
+      IF NOT (NEW.`state` <=> OLD.`state`) THEN
+        SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+      END IF;
+      IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        DO 0;
+      ELSEIF (FALSE) AND NOT (FALSE) THEN
+        -- the new application''s
+        DO 0;
+      END IF;
     END IF;
   END IF;
 END';
@@ -407,11 +453,11 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [28] validate check `tasks_estimate_minutes_check` on existing rows
+-- [48] validate check `tasks_estimate_minutes_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from v2/projects.mig:36:37
 -- tasks_estimate_minutes_check: nothing to validate, SET NOT NULL checks the rows
 
--- [29] validate foreign key `tasks_assignee_fkey` on existing rows
+-- [49] validate foreign key `tasks_assignee_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from v2/projects.mig:44:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

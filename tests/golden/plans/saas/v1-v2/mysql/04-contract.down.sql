@@ -6,11 +6,72 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [51] undo: recreate view `open_tasks`
+-- [86] undo: show view `open_tasks` to the new application as it now is (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`open_tasks`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'open_tasks' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE CONTINUE HANDLER FOR 1356, 1243 BEGIN END;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'open_tasks') THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`open_tasks` AS SELECT * FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`open_tasks`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [85] undo: recreate view `open_tasks`
 --     lock: shared metadata lock; rewrite: no; scan: no; from v2/projects.mig:49:6
 DROP VIEW IF EXISTS `open_tasks`;
 
--- [50] undo: drop column `tasks.estimate_hours`
+-- [84] undo: drop column `tasks.estimate_hours`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -115,7 +176,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [49] undo: drop column `tasks.body`
+-- [83] undo: drop column `tasks.body`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -220,11 +281,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [48] undo: drop view `open_tasks` while its tables change
+-- [82] undo: drop view `open_tasks` while its tables change
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `p`.`deleted_at` IS NULL;
 
--- [47] undo: drop column `tenants.billing_email`
+-- [81] undo: drop column `tenants.billing_email`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/tenants.mig:16:15
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -265,11 +326,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [46] undo: remove the dual-write trigger on `tasks`
+-- [80] undo: remove the dual-write trigger on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:25:7
 -- the dual-write triggers of tasks come back with the first contract step on it
 
--- [45] undo: drop check `tasks_estimate_hours_check` on `tasks`
+-- [79] undo: drop check `tasks_estimate_hours_check` on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 -- check tasks_estimate_hours_check is not restored: adding a check copies the table on MySQL
 DROP TRIGGER IF EXISTS `migc_sync_tasks_insert`;
@@ -278,11 +339,11 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_tasks_insert` BEFORE INSERT ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_01958c00df9b' THEN
+    IF COALESCE(@migc_app, '') = 'migc_6b981af45e06' THEN
       -- written by the new application (its connections set @migc_app)
       SET NEW.`body` = NEW.`description`;
       SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_5203d8573eb3' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_b4f21449a28c' THEN
       -- written by the old application
       SET NEW.`description` = NEW.`body`;
       SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
@@ -299,32 +360,94 @@ END//
 CREATE TRIGGER `migc_sync_tasks_update` BEFORE UPDATE ON `tasks` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF COALESCE(@migc_app, '') = 'migc_01958c00df9b' THEN
+    IF COALESCE(@migc_app, '') = 'migc_6b981af45e06' THEN
       -- updated by the new application
       IF NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`) THEN
         SET NEW.`body` = NEW.`description`;
         SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
       END IF;
-    ELSEIF COALESCE(@migc_app, '') = 'migc_5203d8573eb3' THEN
+    ELSEIF COALESCE(@migc_app, '') = 'migc_b4f21449a28c' THEN
       -- updated by the old application
       IF NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL THEN
         SET NEW.`description` = NEW.`body`;
         SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
       END IF;
-    ELSEIF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
-      -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
-      SET NEW.`description` = NEW.`body`;
-      SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
-    ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
-      -- the new application's
-      SET NEW.`body` = NEW.`description`;
-      SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
+    ELSE
+      IF (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`) OR NEW.`description` IS NULL AND NEW.`estimate_minutes` IS NULL) AND NOT (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) THEN
+        -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
+        SET NEW.`description` = NEW.`body`;
+        SET NEW.`estimate_minutes` = round(NEW.`estimate_hours` * 60);
+      ELSEIF (NOT (NEW.`description` <=> OLD.`description`) OR NOT (NEW.`estimate_minutes` <=> OLD.`estimate_minutes`)) AND NOT (NOT (NEW.`body` <=> OLD.`body`) OR NOT (NEW.`estimate_hours` <=> OLD.`estimate_hours`)) THEN
+        -- the new application's
+        SET NEW.`body` = NEW.`description`;
+        SET NEW.`estimate_hours` = NEW.`estimate_minutes` / 60.0;
+      END IF;
     END IF;
   END IF;
 END//
 DELIMITER ;
 
--- [44] undo: rename table `memberships` to `members`
+-- [78] undo: show table `members` to the new application as it now is (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`members`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'members' AND COLUMN_NAME IN ('joined_at', 'role_id', 'tenant_id', 'user_id')) = 4 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`members` (`tenant_id`, `user_id`, `role_id`, `joined_at`) AS SELECT `tenant_id`, `user_id`, `role_id`, `joined_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`members`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [77] undo: rename table `memberships` to `members`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:19:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -353,7 +476,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [43] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
+-- [76] undo: rename index `memberships_user_id_idx` to `members_user_id_idx`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:26:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -396,7 +519,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [42] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
+-- [75] undo: rename constraint `memberships_role_fkey` to `members_role_fkey` on `memberships`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:25:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -473,7 +596,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [41] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
+-- [74] undo: rename constraint `memberships_user_id_fkey` to `members_user_id_fkey` on `memberships`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:21:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -550,7 +673,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [40] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
+-- [73] undo: rename constraint `memberships_tenant_id_fkey` to `members_tenant_id_fkey` on `memberships`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:20:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -627,15 +750,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [39] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
+-- [72] undo: rename constraint `memberships_pkey` to `members_pkey` on `memberships`
 --     lock: none; rewrite: no; scan: no; from v2/members.mig:24:3
 -- memberships_pkey becomes members_pkey: MySQL names every primary key PRIMARY
 
--- [38] undo: remove the dual-write trigger on `invitations`
+-- [71] undo: remove the dual-write trigger on `invitations`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:29:7
 -- the dual-write triggers of invitations come back with the first contract step on it
 
--- [37] undo: set the default of `invitations.state`
+-- [70] undo: set the default of `invitations.state`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -676,7 +799,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [36] undo: put shadow column `state__migc_new` in place of `invitations.state`
+-- [69] undo: put shadow column `state__migc_new` in place of `invitations.state`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:36:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -717,11 +840,11 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [35] undo: give enum `invitation_state__migc` the name `invitation_state`
+-- [68] undo: give enum `invitation_state__migc` the name `invitation_state`
 --     lock: none; rewrite: no; scan: no; from v2/members.mig:5:6
 -- enum invitation_state__migc becomes invitation_state: MySQL enums are column types, nothing to do
 
--- [34] undo: drop column `invitations.state`
+-- [67] undo: drop column `invitations.state`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -838,7 +961,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [33] undo: rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
+-- [66] undo: rename index `invitations_open_per_email__migc` to `invitations_open_per_email`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:42:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -893,7 +1016,67 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [32] undo: drop index `invitations_open_per_email` on `invitations`
+-- [65] undo: show table `invitations` to the new application as it now is (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`invitations`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME IN ('created_at', 'email', 'expires_at', 'id', 'invited_by', 'role_id', 'state', 'tenant_id', 'token_hash', 'updated_at')) = 10 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`invitations` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`) AS SELECT `tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`invitations`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [64] undo: drop index `invitations_open_per_email` on `invitations`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -1011,13 +1194,20 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert__migc` BEFORE INSERT ON `invitations__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-    IF TRUE THEN
+    IF COALESCE(@migc_app, '''') = ''migc_6b981af45e06'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`state__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''state'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`state` = CAST(CASE CAST(NEW.`state__migc_new` AS CHAR) WHEN ''revoked'' THEN ''cancelled'' ELSE CAST(NEW.`state__migc_new` AS CHAR) END AS CHAR);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_b4f21449a28c'' THEN
       -- written by the old application
-      DO 0;
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+    ELSEIF TRUE THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     ELSE
-      -- written by the new application
-      DO 0;
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     END IF;
   END IF;
 END';
@@ -1031,15 +1221,30 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update__migc` BEFORE UPDATE ON `invitations__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`state` <=> OLD.`state`) THEN
-      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-    END IF;
-    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
-      DO 0;
-    ELSEIF (FALSE) AND NOT (FALSE) THEN
+    IF COALESCE(@migc_app, '''') = ''migc_6b981af45e06'' THEN
       -- updated by the new application
-      DO 0;
+      IF NEW.`state__migc_new` IS NULL AND OLD.`state__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''state'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`state__migc_new` <=> OLD.`state__migc_new`) THEN
+        SET NEW.`state` = CAST(CASE CAST(NEW.`state__migc_new` AS CHAR) WHEN ''revoked'' THEN ''cancelled'' ELSE CAST(NEW.`state__migc_new` AS CHAR) END AS CHAR);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_b4f21449a28c'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`state` <=> OLD.`state`) THEN
+        SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+      END IF;
+    ELSE
+      IF NOT (NEW.`state` <=> OLD.`state`) THEN
+        SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+      END IF;
+      IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        DO 0;
+      ELSEIF (FALSE) AND NOT (FALSE) THEN
+        -- the new application''s
+        DO 0;
+      END IF;
     END IF;
   END IF;
 END';
@@ -1062,13 +1267,20 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_insert` BEFORE INSERT ON `invitations` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-    IF TRUE THEN
+    IF COALESCE(@migc_app, '''') = ''migc_6b981af45e06'' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`state__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''state'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`state` = CAST(CASE CAST(NEW.`state__migc_new` AS CHAR) WHEN ''revoked'' THEN ''cancelled'' ELSE CAST(NEW.`state__migc_new` AS CHAR) END AS CHAR);
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_b4f21449a28c'' THEN
       -- written by the old application
-      DO 0;
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+    ELSEIF TRUE THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     ELSE
-      -- written by the new application
-      DO 0;
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     END IF;
   END IF;
 END';
@@ -1086,15 +1298,30 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_invitations_update` BEFORE UPDATE ON `invitations` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF NOT (NEW.`state` <=> OLD.`state`) THEN
-      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-    END IF;
-    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
-      DO 0;
-    ELSEIF (FALSE) AND NOT (FALSE) THEN
+    IF COALESCE(@migc_app, '''') = ''migc_6b981af45e06'' THEN
       -- updated by the new application
-      DO 0;
+      IF NEW.`state__migc_new` IS NULL AND OLD.`state__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''state'''' cannot be null'', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`state__migc_new` <=> OLD.`state__migc_new`) THEN
+        SET NEW.`state` = CAST(CASE CAST(NEW.`state__migc_new` AS CHAR) WHEN ''revoked'' THEN ''cancelled'' ELSE CAST(NEW.`state__migc_new` AS CHAR) END AS CHAR);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_b4f21449a28c'' THEN
+      -- updated by the old application
+      IF NOT (NEW.`state` <=> OLD.`state`) THEN
+        SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+      END IF;
+    ELSE
+      IF NOT (NEW.`state` <=> OLD.`state`) THEN
+        SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN ''cancelled'' THEN ''revoked'' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+      END IF;
+      IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        DO 0;
+      ELSEIF (FALSE) AND NOT (FALSE) THEN
+        -- the new application''s
+        DO 0;
+      END IF;
     END IF;
   END IF;
 END';
@@ -1166,37 +1393,780 @@ DELIMITER //
 CREATE TRIGGER `migc_sync_invitations_insert` BEFORE INSERT ON `invitations` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-    IF TRUE THEN
+    IF COALESCE(@migc_app, '') = 'migc_6b981af45e06' THEN
+      -- written by the new application (its connections set @migc_app)
+      IF NEW.`state__migc_new` IS NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''state'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      SET NEW.`state` = CAST(CASE CAST(NEW.`state__migc_new` AS CHAR) WHEN 'revoked' THEN 'cancelled' ELSE CAST(NEW.`state__migc_new` AS CHAR) END AS CHAR);
+    ELSEIF COALESCE(@migc_app, '') = 'migc_b4f21449a28c' THEN
       -- written by the old application
-      DO 0;
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+    ELSEIF TRUE THEN
+      -- written by a connection of neither version, told by the columns it fills
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     ELSE
-      -- written by the new application
-      DO 0;
+      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
     END IF;
   END IF;
 END//
 CREATE TRIGGER `migc_sync_invitations_update` BEFORE UPDATE ON `invitations` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '') <> 'on' THEN
-    IF NOT (NEW.`state` <=> OLD.`state`) THEN
-      SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
-    END IF;
-    IF (FALSE OR TRUE) AND NOT (FALSE) THEN
-      -- updated by the old application (or a row the backfill has not reached yet)
-      DO 0;
-    ELSEIF (FALSE) AND NOT (FALSE) THEN
+    IF COALESCE(@migc_app, '') = 'migc_6b981af45e06' THEN
       -- updated by the new application
-      DO 0;
+      IF NEW.`state__migc_new` IS NULL AND OLD.`state__migc_new` IS NOT NULL THEN
+        SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = 'Column ''state'' cannot be null', MYSQL_ERRNO = 1048;
+      END IF;
+      IF NOT (NEW.`state__migc_new` <=> OLD.`state__migc_new`) THEN
+        SET NEW.`state` = CAST(CASE CAST(NEW.`state__migc_new` AS CHAR) WHEN 'revoked' THEN 'cancelled' ELSE CAST(NEW.`state__migc_new` AS CHAR) END AS CHAR);
+      END IF;
+    ELSEIF COALESCE(@migc_app, '') = 'migc_b4f21449a28c' THEN
+      -- updated by the old application
+      IF NOT (NEW.`state` <=> OLD.`state`) THEN
+        SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+      END IF;
+    ELSE
+      IF NOT (NEW.`state` <=> OLD.`state`) THEN
+        SET NEW.`state__migc_new` = CAST(CASE CAST(NEW.`state` AS CHAR) WHEN 'cancelled' THEN 'revoked' ELSE CAST(NEW.`state` AS CHAR) END AS CHAR);
+      END IF;
+      IF (FALSE OR TRUE) AND NOT (FALSE) THEN
+        -- updated by a connection of neither version: the old application's (or a row the backfill has not reached yet)
+        DO 0;
+      ELSEIF (FALSE) AND NOT (FALSE) THEN
+        -- the new application's
+        DO 0;
+      END IF;
     END IF;
   END IF;
 END//
 DELIMITER ;
 
--- [31] undo: drop the view `members` standing for table `memberships`
+-- [63] undo: drop the view `members` standing for table `memberships`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/members.mig:19:7
 CREATE OR REPLACE VIEW `members` AS SELECT * FROM `memberships`;
 
--- [30] undo: drop the table `tasks` was copied from
+-- [62] undo: keep showing table `members` to the new application in its shape (what a rollback of contract restores) (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`members`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND COLUMN_NAME IN ('joined_at', 'role_id', 'tenant_id', 'user_id')) = 4 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`members` (`tenant_id`, `user_id`, `role_id`, `joined_at`) AS SELECT `tenant_id`, `user_id`, `role_id`, `joined_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`memberships`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [61] undo: keep showing table `invitations` to the new application in its shape (what a rollback of contract restores) (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_6b981af45e06'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_6b981af45e06'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`invitations`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME IN ('created_at', 'email', 'expires_at', 'id', 'invited_by', 'role_id', 'state__migc_new', 'tenant_id', 'token_hash', 'updated_at')) = 10 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`invitations` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`) AS SELECT `tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state__migc_new`, `expires_at`, `created_at`, `updated_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`invitations`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [60] undo: stop showing view `open_tasks` to the old application (the version's database for `migc_b4f21449a28c`)
+--     lock: exclusive metadata lock (on the view); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_b4f21449a28c'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_b4f21449a28c'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`open_tasks`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'open_tasks' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE CONTINUE HANDLER FOR 1356, 1243 BEGIN END;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'open_tasks') THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`open_tasks` AS SELECT * FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`open_tasks`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [59] undo: stop showing table `users` to the old application (the version's database for `migc_b4f21449a28c`)
+--     lock: exclusive metadata lock (on the view); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_b4f21449a28c'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_b4f21449a28c'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`users`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'users' AND COLUMN_NAME IN ('created_at', 'display_name', 'email', 'id', 'last_login_at', 'updated_at')) = 6 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`users` (`id`, `email`, `display_name`, `last_login_at`, `created_at`, `updated_at`) AS SELECT `id`, `email`, `display_name`, `last_login_at`, `created_at`, `updated_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`users`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [58] undo: stop showing table `tenants` to the old application (the version's database for `migc_b4f21449a28c`)
+--     lock: exclusive metadata lock (on the view); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_b4f21449a28c'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_b4f21449a28c'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`tenants`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME IN ('billing_email', 'created_at', 'deleted_at', 'id', 'name', 'plan', 'seat_limit', 'slug', 'updated_at')) = 9 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`tenants` (`id`, `slug`, `name`, `plan`, `seat_limit`, `billing_email`, `created_at`, `updated_at`, `deleted_at`) AS SELECT `id`, `slug`, `name`, `plan`, `seat_limit`, `billing_email`, `created_at`, `updated_at`, `deleted_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`tenants`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [57] undo: stop showing table `tasks` to the old application (the version's database for `migc_b4f21449a28c`)
+--     lock: exclusive metadata lock (on the view); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_b4f21449a28c'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_b4f21449a28c'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`tasks`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tasks' AND COLUMN_NAME IN ('assignee_id', 'body', 'created_at', 'due_date', 'estimate_hours', 'id', 'number', 'priority', 'project_id', 'status', 'tenant_id', 'title', 'updated_at')) = 13 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`tasks` (`tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at`) AS SELECT `tenant_id`, `id`, `project_id`, `number`, `title`, `body`, `status`, `priority`, `assignee_id`, `estimate_hours`, `due_date`, `created_at`, `updated_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`tasks`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [56] undo: stop showing table `roles` to the old application (the version's database for `migc_b4f21449a28c`)
+--     lock: exclusive metadata lock (on the view); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_b4f21449a28c'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_b4f21449a28c'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`roles`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'roles' AND COLUMN_NAME IN ('id', 'is_builtin', 'name', 'permissions', 'tenant_id')) = 5 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`roles` (`tenant_id`, `id`, `name`, `permissions`, `is_builtin`) AS SELECT `tenant_id`, `id`, `name`, `permissions`, `is_builtin` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`roles`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [55] undo: stop showing table `projects` to the old application (the version's database for `migc_b4f21449a28c`)
+--     lock: exclusive metadata lock (on the view); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_b4f21449a28c'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_b4f21449a28c'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`projects`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'projects' AND COLUMN_NAME IN ('created_at', 'deleted_at', 'description', 'id', 'key', 'name', 'owner_id', 'tenant_id', 'updated_at')) = 9 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`projects` (`tenant_id`, `id`, `key`, `name`, `description`, `owner_id`, `created_at`, `updated_at`, `deleted_at`) AS SELECT `tenant_id`, `id`, `key`, `name`, `description`, `owner_id`, `created_at`, `updated_at`, `deleted_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`projects`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [54] undo: stop showing table `memberships` to the old application (the version's database for `migc_b4f21449a28c`)
+--     lock: exclusive metadata lock (on the view); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_b4f21449a28c'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_b4f21449a28c'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`memberships`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'memberships' AND COLUMN_NAME IN ('joined_at', 'role_id', 'tenant_id', 'user_id')) = 4 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`memberships` (`tenant_id`, `user_id`, `role_id`, `joined_at`) AS SELECT `tenant_id`, `user_id`, `role_id`, `joined_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`memberships`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [53] undo: stop showing table `invitations` to the old application (the version's database for `migc_b4f21449a28c`)
+--     lock: exclusive metadata lock (on the view); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_b4f21449a28c'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_b4f21449a28c'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`invitations`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'invitations' AND COLUMN_NAME IN ('created_at', 'email', 'expires_at', 'id', 'invited_by', 'role_id', 'state', 'tenant_id', 'token_hash', 'updated_at')) = 10 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`invitations` (`tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at`) AS SELECT `tenant_id`, `id`, `email`, `role_id`, `invited_by`, `token_hash`, `state`, `expires_at`, `created_at`, `updated_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`invitations`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [52] undo: stop showing table `audit_log` to the old application (the version's database for `migc_b4f21449a28c`)
+--     lock: exclusive metadata lock (on the view); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_b4f21449a28c'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_b4f21449a28c'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`audit_log`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'audit_log' AND COLUMN_NAME IN ('action', 'actor_id', 'api_key_id', 'id', 'ip_address', 'occurred_at', 'payload', 'target_id', 'target_type', 'tenant_id')) = 10 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`audit_log` (`id`, `tenant_id`, `actor_id`, `api_key_id`, `action`, `target_type`, `target_id`, `payload`, `ip_address`, `occurred_at`) AS SELECT `id`, `tenant_id`, `actor_id`, `api_key_id`, `action`, `target_type`, `target_id`, `payload`, `ip_address`, `occurred_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`audit_log`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [51] undo: stop showing table `api_keys` to the old application (the version's database for `migc_b4f21449a28c`)
+--     lock: exclusive metadata lock (on the view); rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_b4f21449a28c'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_b4f21449a28c'));
+      DECLARE granted_to VARCHAR(400);
+      DECLARE granted VARCHAR(64);
+      DECLARE granted_on VARCHAR(200);
+      DECLARE finished INT DEFAULT 0;
+      DECLARE grants CURSOR FOR
+        SELECT GRANTEE, PRIVILEGE_TYPE, '*' FROM information_schema.SCHEMA_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW')
+        UNION ALL
+        SELECT GRANTEE, PRIVILEGE_TYPE, '`api_keys`' FROM information_schema.TABLE_PRIVILEGES
+        WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND PRIVILEGE_TYPE IN ('SELECT', 'INSERT', 'UPDATE', 'DELETE', 'SHOW VIEW');
+      DECLARE CONTINUE HANDLER FOR NOT FOUND SET finished = 1;
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      IF (SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'api_keys' AND COLUMN_NAME IN ('created_at', 'created_by', 'expires_at', 'id', 'last_used_at', 'name', 'prefix', 'revoked_at', 'secret_hash', 'tenant_id')) = 10 THEN
+        SET @migc_sql = CONCAT('CREATE DATABASE IF NOT EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        SET @migc_sql = CONCAT('CREATE OR REPLACE ALGORITHM=MERGE SQL SECURITY INVOKER VIEW ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`api_keys` (`id`, `tenant_id`, `name`, `prefix`, `secret_hash`, `created_by`, `created_at`, `last_used_at`, `expires_at`, `revoked_at`) AS SELECT `id`, `tenant_id`, `name`, `prefix`, `secret_hash`, `created_by`, `created_at`, `last_used_at`, `expires_at`, `revoked_at` FROM ', CONCAT('`', REPLACE(DATABASE(), '`', '``'), '`'), '.`api_keys`');
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+        OPEN grants;
+        granting: LOOP
+          FETCH grants INTO granted_to, granted, granted_on;
+          IF finished = 1 THEN
+            LEAVE granting;
+          END IF;
+          SET @migc_sql = CONCAT('GRANT ', granted, ' ON ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.', granted_on, ' TO ', IF(LOCATE('''@''', granted_to) = 0, QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - 2)), CONCAT(QUOTE(SUBSTRING(granted_to, 2, CHAR_LENGTH(granted_to) - CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 4)), '@', QUOTE(LEFT(SUBSTRING_INDEX(granted_to, '''@''', -1), CHAR_LENGTH(SUBSTRING_INDEX(granted_to, '''@''', -1)) - 1)))));
+          PREPARE migc_stmt FROM @migc_sql;
+          EXECUTE migc_stmt;
+          DEALLOCATE PREPARE migc_stmt;
+        END LOOP;
+        CLOSE grants;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [50] undo: drop the table `tasks` was copied from
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v2/projects.mig:36:37
 -- tasks: the table it replaced is gone; the copy stays, with every row

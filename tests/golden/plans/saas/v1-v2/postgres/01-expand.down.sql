@@ -5,90 +5,90 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [26] undo: show `tenants` to the new application in its shape (view `migc_01958c00df9b.tenants`)
+-- [26] undo: show `tenants` to the new application in its shape (view `migc_6b981af45e06.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."tenants";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
 
--- [25] undo: show `tenants` to the old application in its shape (view `migc_5203d8573eb3.tenants`)
+-- [25] undo: show `tenants` to the old application in its shape (view `migc_b4f21449a28c.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_5203d8573eb3"."tenants";
+DROP VIEW IF EXISTS "migc_b4f21449a28c"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
-    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_b4f21449a28c"')) THEN
+    DROP SCHEMA IF EXISTS "migc_b4f21449a28c";
   END IF;
 END
 $migc$;
 
--- [24] undo: show `tasks` to the new application in its shape (view `migc_01958c00df9b.tasks`)
+-- [24] undo: show `tasks` to the new application in its shape (view `migc_6b981af45e06.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."tasks";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
 
--- [23] undo: show `tasks` to the old application in its shape (view `migc_5203d8573eb3.tasks`)
+-- [23] undo: show `tasks` to the old application in its shape (view `migc_b4f21449a28c.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_5203d8573eb3"."tasks";
+DROP VIEW IF EXISTS "migc_b4f21449a28c"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
-    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_b4f21449a28c"')) THEN
+    DROP SCHEMA IF EXISTS "migc_b4f21449a28c";
   END IF;
 END
 $migc$;
 
--- [22] undo: show `projects` to the new application in its shape (view `migc_01958c00df9b.projects`)
+-- [22] undo: show `projects` to the new application in its shape (view `migc_6b981af45e06.projects`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."projects";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."projects";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
 
--- [21] undo: show `projects` to the old application in its shape (view `migc_5203d8573eb3.projects`)
+-- [21] undo: show `projects` to the old application in its shape (view `migc_b4f21449a28c.projects`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_5203d8573eb3"."projects";
+DROP VIEW IF EXISTS "migc_b4f21449a28c"."projects";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
-    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_b4f21449a28c"')) THEN
+    DROP SCHEMA IF EXISTS "migc_b4f21449a28c";
   END IF;
 END
 $migc$;
 
--- [20] undo: show `invitations` to the new application in its shape (view `migc_01958c00df9b.invitations`)
+-- [20] undo: show `invitations` to the new application in its shape (view `migc_6b981af45e06.invitations`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."invitations";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."invitations";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
 
--- [19] undo: show `invitations` to the old application in its shape (view `migc_5203d8573eb3.invitations`)
+-- [19] undo: show `invitations` to the old application in its shape (view `migc_b4f21449a28c.invitations`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_5203d8573eb3"."invitations";
+DROP VIEW IF EXISTS "migc_b4f21449a28c"."invitations";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
-    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_b4f21449a28c"')) THEN
+    DROP SCHEMA IF EXISTS "migc_b4f21449a28c";
   END IF;
 END
 $migc$;

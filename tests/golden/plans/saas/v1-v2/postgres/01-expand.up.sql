@@ -122,7 +122,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_01958c00df9b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_6b981af45e06' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."state__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."state__migc_new" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "state" of relation "invitations" violates not-null constraint', COLUMN = 'state', TABLE = 'invitations';
@@ -130,7 +130,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."state__migc_new" IS DISTINCT FROM OLD."state__migc_new" THEN
       NEW."state" := CAST(CASE CAST(NEW."state__migc_new" AS TEXT) WHEN 'revoked' THEN 'cancelled' ELSE CAST(NEW."state__migc_new" AS TEXT) END AS invitation_state);
     END IF;
-  ELSIF coalesce('migc_5203d8573eb3' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_b4f21449a28c' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' THEN
       NULL;
@@ -317,13 +317,13 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_01958c00df9b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_6b981af45e06' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes" THEN
       NEW."body" := NEW."description";
       NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
     END IF;
-  ELSIF coalesce('migc_5203d8573eb3' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_b4f21449a28c' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours" OR (NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL) THEN
       NEW."description" := NEW."body";
@@ -409,12 +409,12 @@ DROP VIEW IF EXISTS "open_tasks";
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/projects.mig:49:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
 
--- [19] show `invitations` to the old application in its shape (view `migc_5203d8573eb3.invitations`)
+-- [19] show `invitations` to the old application in its shape (view `migc_b4f21449a28c.invitations`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_5203d8573eb3";
-  CREATE OR REPLACE VIEW "migc_5203d8573eb3"."invitations" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "state", "expires_at", "created_at", "updated_at" FROM "invitations";
+  CREATE SCHEMA IF NOT EXISTS "migc_b4f21449a28c";
+  CREATE OR REPLACE VIEW "migc_b4f21449a28c"."invitations" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "state", "expires_at", "created_at", "updated_at" FROM "invitations";
 END
 $migc$;
 DO $migc$
@@ -427,19 +427,19 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"invitations"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5203d8573eb3"."invitations"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_b4f21449a28c"."invitations"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5203d8573eb3"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_b4f21449a28c"');
 END
 $migc$;
 
--- [20] show `invitations` to the new application in its shape (view `migc_01958c00df9b.invitations`)
+-- [20] show `invitations` to the new application in its shape (view `migc_6b981af45e06.invitations`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_01958c00df9b";
-  CREATE OR REPLACE VIEW "migc_01958c00df9b"."invitations" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "state__migc_new" AS "state", "expires_at", "created_at", "updated_at" FROM "invitations";
-  ALTER TABLE "migc_01958c00df9b"."invitations" ALTER COLUMN "state" SET DEFAULT 'pending';
+  CREATE SCHEMA IF NOT EXISTS "migc_6b981af45e06";
+  CREATE OR REPLACE VIEW "migc_6b981af45e06"."invitations" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "email", "role_id", "invited_by", "token_hash", "state__migc_new" AS "state", "expires_at", "created_at", "updated_at" FROM "invitations";
+  ALTER TABLE "migc_6b981af45e06"."invitations" ALTER COLUMN "state" SET DEFAULT 'pending';
 END
 $migc$;
 DO $migc$
@@ -452,18 +452,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"invitations"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."invitations"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."invitations"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
--- [21] show `projects` to the old application in its shape (view `migc_5203d8573eb3.projects`)
+-- [21] show `projects` to the old application in its shape (view `migc_b4f21449a28c.projects`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_5203d8573eb3";
-  CREATE OR REPLACE VIEW "migc_5203d8573eb3"."projects" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "key", "name", "description", "owner_id", "created_at", "updated_at", "deleted_at" FROM "projects";
+  CREATE SCHEMA IF NOT EXISTS "migc_b4f21449a28c";
+  CREATE OR REPLACE VIEW "migc_b4f21449a28c"."projects" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "key", "name", "description", "owner_id", "created_at", "updated_at", "deleted_at" FROM "projects";
 END
 $migc$;
 DO $migc$
@@ -476,18 +476,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"projects"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5203d8573eb3"."projects"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_b4f21449a28c"."projects"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5203d8573eb3"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_b4f21449a28c"');
 END
 $migc$;
 
--- [22] show `projects` to the new application in its shape (view `migc_01958c00df9b.projects`)
+-- [22] show `projects` to the new application in its shape (view `migc_6b981af45e06.projects`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_01958c00df9b";
-  CREATE OR REPLACE VIEW "migc_01958c00df9b"."projects" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "key", "name", "description", "owner_id", "visibility", "created_at", "updated_at", "deleted_at" FROM "projects";
+  CREATE SCHEMA IF NOT EXISTS "migc_6b981af45e06";
+  CREATE OR REPLACE VIEW "migc_6b981af45e06"."projects" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "key", "name", "description", "owner_id", "visibility", "created_at", "updated_at", "deleted_at" FROM "projects";
 END
 $migc$;
 DO $migc$
@@ -500,18 +500,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"projects"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."projects"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."projects"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
--- [23] show `tasks` to the old application in its shape (view `migc_5203d8573eb3.tasks`)
+-- [23] show `tasks` to the old application in its shape (view `migc_b4f21449a28c.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_5203d8573eb3";
-  CREATE OR REPLACE VIEW "migc_5203d8573eb3"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "body", "status", "priority", "assignee_id", "estimate_hours", "due_date", "created_at", "updated_at" FROM "tasks";
+  CREATE SCHEMA IF NOT EXISTS "migc_b4f21449a28c";
+  CREATE OR REPLACE VIEW "migc_b4f21449a28c"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "body", "status", "priority", "assignee_id", "estimate_hours", "due_date", "created_at", "updated_at" FROM "tasks";
 END
 $migc$;
 DO $migc$
@@ -524,18 +524,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5203d8573eb3"."tasks"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_b4f21449a28c"."tasks"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5203d8573eb3"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_b4f21449a28c"');
 END
 $migc$;
 
--- [24] show `tasks` to the new application in its shape (view `migc_01958c00df9b.tasks`)
+-- [24] show `tasks` to the new application in its shape (view `migc_6b981af45e06.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_01958c00df9b";
-  CREATE OR REPLACE VIEW "migc_01958c00df9b"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at" FROM "tasks";
+  CREATE SCHEMA IF NOT EXISTS "migc_6b981af45e06";
+  CREATE OR REPLACE VIEW "migc_6b981af45e06"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at" FROM "tasks";
 END
 $migc$;
 DO $migc$
@@ -548,18 +548,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."tasks"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."tasks"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
--- [25] show `tenants` to the old application in its shape (view `migc_5203d8573eb3.tenants`)
+-- [25] show `tenants` to the old application in its shape (view `migc_b4f21449a28c.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_5203d8573eb3";
-  CREATE OR REPLACE VIEW "migc_5203d8573eb3"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "billing_email", "created_at", "updated_at", "deleted_at" FROM "tenants";
+  CREATE SCHEMA IF NOT EXISTS "migc_b4f21449a28c";
+  CREATE OR REPLACE VIEW "migc_b4f21449a28c"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "billing_email", "created_at", "updated_at", "deleted_at" FROM "tenants";
 END
 $migc$;
 DO $migc$
@@ -572,18 +572,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5203d8573eb3"."tenants"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_b4f21449a28c"."tenants"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5203d8573eb3"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_b4f21449a28c"');
 END
 $migc$;
 
--- [26] show `tenants` to the new application in its shape (view `migc_01958c00df9b.tenants`)
+-- [26] show `tenants` to the new application in its shape (view `migc_6b981af45e06.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_01958c00df9b";
-  CREATE OR REPLACE VIEW "migc_01958c00df9b"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+  CREATE SCHEMA IF NOT EXISTS "migc_6b981af45e06";
+  CREATE OR REPLACE VIEW "migc_6b981af45e06"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
 END
 $migc$;
 DO $migc$
@@ -596,8 +596,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."tenants"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."tenants"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;

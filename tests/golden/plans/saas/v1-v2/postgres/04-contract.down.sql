@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [63] undo: stop showing `tenants` to the new application in its shape (view `migc_01958c00df9b.tenants`)
+-- [63] undo: stop showing `tenants` to the new application in its shape (view `migc_6b981af45e06.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -15,8 +15,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'slug', 'slug'), (3, 'name', 'name'), (4, 'plan', 'plan'), (5, 'seat_limit', 'seat_limit'), (6, 'region', 'region'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at'), (9, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_01958c00df9b"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_01958c00df9b"."tenants"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_6b981af45e06"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_6b981af45e06"."tenants"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -29,13 +29,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."tenants"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."tenants"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
--- [62] undo: stop showing `tasks` to the new application in its shape (view `migc_01958c00df9b.tasks`)
+-- [62] undo: stop showing `tasks` to the new application in its shape (view `migc_6b981af45e06.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -45,8 +45,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'project_id', 'project_id'), (4, 'number', 'number'), (5, 'title', 'title'), (6, 'description', 'description'), (7, 'status', 'status'), (8, 'priority', 'priority'), (9, 'assignee_id', 'assignee_id'), (10, 'estimate_minutes', 'estimate_minutes'), (11, 'due_date', 'due_date'), (12, 'created_at', 'created_at'), (13, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_01958c00df9b"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_01958c00df9b"."tasks"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_6b981af45e06"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_6b981af45e06"."tasks"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -59,13 +59,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."tasks"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."tasks"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
--- [61] undo: stop showing `projects` to the new application in its shape (view `migc_01958c00df9b.projects`)
+-- [61] undo: stop showing `projects` to the new application in its shape (view `migc_6b981af45e06.projects`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -75,8 +75,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'key', 'key'), (4, 'name', 'name'), (5, 'description', 'description'), (6, 'owner_id', 'owner_id'), (7, 'visibility', 'visibility'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at'), (10, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_01958c00df9b"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_01958c00df9b"."projects"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_6b981af45e06"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_6b981af45e06"."projects"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -89,13 +89,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"projects"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."projects"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."projects"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
--- [60] undo: stop showing `invitations` to the new application in its shape (view `migc_01958c00df9b.invitations`)
+-- [60] undo: stop showing `invitations` to the new application in its shape (view `migc_6b981af45e06.invitations`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -105,9 +105,9 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'email', 'email'), (4, 'role_id', 'role_id'), (5, 'invited_by', 'invited_by'), (6, 'token_hash', 'token_hash'), (7, 'state__migc_new', 'state'), (8, 'expires_at', 'expires_at'), (9, 'created_at', 'created_at'), (10, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_01958c00df9b"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_01958c00df9b"."invitations"', cols, rel);
-  ALTER TABLE "migc_01958c00df9b"."invitations" ALTER COLUMN "state" SET DEFAULT 'pending';
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_6b981af45e06"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_6b981af45e06"."invitations"', cols, rel);
+  ALTER TABLE "migc_6b981af45e06"."invitations" ALTER COLUMN "state" SET DEFAULT 'pending';
 END
 $migc$;
 DO $migc$
@@ -120,9 +120,9 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"invitations"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."invitations"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."invitations"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
@@ -215,13 +215,13 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_01958c00df9b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_6b981af45e06' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."description" IS DISTINCT FROM OLD."description" OR NEW."estimate_minutes" IS DISTINCT FROM OLD."estimate_minutes" THEN
       NEW."body" := NEW."description";
       NEW."estimate_hours" := NEW."estimate_minutes" / 60.0;
     END IF;
-  ELSIF coalesce('migc_5203d8573eb3' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_b4f21449a28c' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."body" IS DISTINCT FROM OLD."body" OR NEW."estimate_hours" IS DISTINCT FROM OLD."estimate_hours" OR (NEW."description" IS NULL AND NEW."estimate_minutes" IS NULL) THEN
       NEW."description" := NEW."body";
@@ -471,7 +471,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_01958c00df9b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_6b981af45e06' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."state__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."state__migc_new" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "state" of relation "invitations" violates not-null constraint', COLUMN = 'state', TABLE = 'invitations';
@@ -479,7 +479,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."state__migc_new" IS DISTINCT FROM OLD."state__migc_new" THEN
       NEW."state" := CAST(CASE CAST(NEW."state__migc_new" AS TEXT) WHEN 'revoked' THEN 'cancelled' ELSE CAST(NEW."state__migc_new" AS TEXT) END AS invitation_state);
     END IF;
-  ELSIF coalesce('migc_5203d8573eb3' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_b4f21449a28c' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' THEN
       NULL;
@@ -681,7 +681,7 @@ CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "invitations_open_per_email" ON "
 --     lock: ACCESS EXCLUSIVE; rewrite: no; scan: no; from v2/members.mig:19:7
 CREATE OR REPLACE VIEW "members" AS SELECT * FROM "memberships";
 
--- [38] undo: stop showing `tenants` to the old application in its shape (view `migc_5203d8573eb3.tenants`)
+-- [38] undo: stop showing `tenants` to the old application in its shape (view `migc_b4f21449a28c.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -691,8 +691,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'slug', 'slug'), (3, 'name', 'name'), (4, 'plan', 'plan'), (5, 'seat_limit', 'seat_limit'), (6, 'billing_email', 'billing_email'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at'), (9, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_5203d8573eb3"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_5203d8573eb3"."tenants"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_b4f21449a28c"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_b4f21449a28c"."tenants"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -705,13 +705,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5203d8573eb3"."tenants"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_b4f21449a28c"."tenants"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5203d8573eb3"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_b4f21449a28c"');
 END
 $migc$;
 
--- [37] undo: stop showing `tasks` to the old application in its shape (view `migc_5203d8573eb3.tasks`)
+-- [37] undo: stop showing `tasks` to the old application in its shape (view `migc_b4f21449a28c.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -721,8 +721,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'project_id', 'project_id'), (4, 'number', 'number'), (5, 'title', 'title'), (6, 'body', 'body'), (7, 'status', 'status'), (8, 'priority', 'priority'), (9, 'assignee_id', 'assignee_id'), (10, 'estimate_hours', 'estimate_hours'), (11, 'due_date', 'due_date'), (12, 'created_at', 'created_at'), (13, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_5203d8573eb3"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_5203d8573eb3"."tasks"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_b4f21449a28c"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_b4f21449a28c"."tasks"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -735,13 +735,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5203d8573eb3"."tasks"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_b4f21449a28c"."tasks"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5203d8573eb3"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_b4f21449a28c"');
 END
 $migc$;
 
--- [36] undo: stop showing `projects` to the old application in its shape (view `migc_5203d8573eb3.projects`)
+-- [36] undo: stop showing `projects` to the old application in its shape (view `migc_b4f21449a28c.projects`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -751,8 +751,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'key', 'key'), (4, 'name', 'name'), (5, 'description', 'description'), (6, 'owner_id', 'owner_id'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at'), (9, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_5203d8573eb3"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_5203d8573eb3"."projects"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_b4f21449a28c"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_b4f21449a28c"."projects"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -765,13 +765,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"projects"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5203d8573eb3"."projects"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_b4f21449a28c"."projects"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5203d8573eb3"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_b4f21449a28c"');
 END
 $migc$;
 
--- [35] undo: stop showing `invitations` to the old application in its shape (view `migc_5203d8573eb3.invitations`)
+-- [35] undo: stop showing `invitations` to the old application in its shape (view `migc_b4f21449a28c.invitations`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -781,8 +781,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'email', 'email'), (4, 'role_id', 'role_id'), (5, 'invited_by', 'invited_by'), (6, 'token_hash', 'token_hash'), (7, 'state', 'state'), (8, 'expires_at', 'expires_at'), (9, 'created_at', 'created_at'), (10, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_5203d8573eb3"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_5203d8573eb3"."invitations"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_b4f21449a28c"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_b4f21449a28c"."invitations"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -795,8 +795,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"invitations"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5203d8573eb3"."invitations"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_b4f21449a28c"."invitations"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5203d8573eb3"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_b4f21449a28c"');
 END
 $migc$;

@@ -5,46 +5,46 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [35] stop showing `invitations` to the old application in its shape (view `migc_5203d8573eb3.invitations`)
+-- [35] stop showing `invitations` to the old application in its shape (view `migc_b4f21449a28c.invitations`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_5203d8573eb3"."invitations";
+DROP VIEW IF EXISTS "migc_b4f21449a28c"."invitations";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
-    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_b4f21449a28c"')) THEN
+    DROP SCHEMA IF EXISTS "migc_b4f21449a28c";
   END IF;
 END
 $migc$;
 
--- [36] stop showing `projects` to the old application in its shape (view `migc_5203d8573eb3.projects`)
+-- [36] stop showing `projects` to the old application in its shape (view `migc_b4f21449a28c.projects`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_5203d8573eb3"."projects";
+DROP VIEW IF EXISTS "migc_b4f21449a28c"."projects";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
-    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_b4f21449a28c"')) THEN
+    DROP SCHEMA IF EXISTS "migc_b4f21449a28c";
   END IF;
 END
 $migc$;
 
--- [37] stop showing `tasks` to the old application in its shape (view `migc_5203d8573eb3.tasks`)
+-- [37] stop showing `tasks` to the old application in its shape (view `migc_b4f21449a28c.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_5203d8573eb3"."tasks";
+DROP VIEW IF EXISTS "migc_b4f21449a28c"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
-    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_b4f21449a28c"')) THEN
+    DROP SCHEMA IF EXISTS "migc_b4f21449a28c";
   END IF;
 END
 $migc$;
 
--- [38] stop showing `tenants` to the old application in its shape (view `migc_5203d8573eb3.tenants`)
+-- [38] stop showing `tenants` to the old application in its shape (view `migc_b4f21449a28c.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_5203d8573eb3"."tenants";
+DROP VIEW IF EXISTS "migc_b4f21449a28c"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5203d8573eb3"')) THEN
-    DROP SCHEMA IF EXISTS "migc_5203d8573eb3";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_b4f21449a28c"')) THEN
+    DROP SCHEMA IF EXISTS "migc_b4f21449a28c";
   END IF;
 END
 $migc$;
@@ -585,46 +585,46 @@ $migc$;
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/projects.mig:49:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "p"."deleted_at" IS NULL;
 
--- [60] stop showing `invitations` to the new application in its shape (view `migc_01958c00df9b.invitations`)
+-- [60] stop showing `invitations` to the new application in its shape (view `migc_6b981af45e06.invitations`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."invitations";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."invitations";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
 
--- [61] stop showing `projects` to the new application in its shape (view `migc_01958c00df9b.projects`)
+-- [61] stop showing `projects` to the new application in its shape (view `migc_6b981af45e06.projects`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."projects";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."projects";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
 
--- [62] stop showing `tasks` to the new application in its shape (view `migc_01958c00df9b.tasks`)
+-- [62] stop showing `tasks` to the new application in its shape (view `migc_6b981af45e06.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."tasks";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
 
--- [63] stop showing `tenants` to the new application in its shape (view `migc_01958c00df9b.tenants`)
+-- [63] stop showing `tenants` to the new application in its shape (view `migc_6b981af45e06.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."tenants";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;

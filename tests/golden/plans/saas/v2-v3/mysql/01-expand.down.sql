@@ -6,30 +6,17 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [14] undo: create view `open_tasks` with its new query
---     lock: shared metadata lock; rewrite: no; scan: no; from v3/projects.mig:52:6
-DROP VIEW IF EXISTS `open_tasks`;
-
--- [13] undo: drop view `open_tasks` to redefine it
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:52:6
-CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `p`.`deleted_at` IS NULL;
-
--- [12] undo: install the dual-write trigger on `tenants`
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/tenants.mig:7:7
-DROP TRIGGER IF EXISTS `migc_sync_tenants_insert`;
-DROP TRIGGER IF EXISTS `migc_sync_tenants_update`;
-
--- [11] undo: add column `tenants.display_name` (filled from the deployed shape)
---     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/tenants.mig:11:3
+-- [32] undo: show view `open_tasks` to the new application in its shape (the version's database for `migc_156ae90ae671`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
 CREATE PROCEDURE migc_step()
 BEGIN
   DECLARE attempt INT DEFAULT 0;
-  DECLARE algo INT DEFAULT 0;
   DECLARE done INT DEFAULT 0;
   WHILE done = 0 DO
     BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_156ae90ae671'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_156ae90ae671'));
       DECLARE EXIT HANDLER FOR 1205, 1213
       BEGIN
         SET attempt = attempt + 1;
@@ -38,19 +25,15 @@ BEGIN
         END IF;
         DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
       END;
-      DECLARE EXIT HANDLER FOR 1845, 1846
-      BEGIN
-        SET algo = algo + 1;
-        IF algo >= 2 THEN
-          RESIGNAL;
-        END IF;
-      END;
-      IF EXISTS (SELECT 1 FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'tenants' AND COLUMN_NAME = 'display_name') THEN
-        IF algo = 0 THEN
-          ALTER TABLE `tenants` DROP COLUMN `display_name`, ALGORITHM=INSTANT;
-        ELSE
-          ALTER TABLE `tenants` DROP COLUMN `display_name`, ALGORITHM=INPLACE, LOCK=NONE;
-        END IF;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`open_tasks`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
       END IF;
       SET done = 1;
     END;
@@ -59,6 +42,387 @@ END//
 DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
+
+-- [31] undo: show table `users` to the new application in its shape (the version's database for `migc_156ae90ae671`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_156ae90ae671'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_156ae90ae671'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`users`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [30] undo: show table `tenants` to the new application in its shape (the version's database for `migc_156ae90ae671`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_156ae90ae671'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_156ae90ae671'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`tenants`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [29] undo: show table `tasks` to the new application in its shape (the version's database for `migc_156ae90ae671`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_156ae90ae671'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_156ae90ae671'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`tasks`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [28] undo: show table `roles` to the new application in its shape (the version's database for `migc_156ae90ae671`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_156ae90ae671'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_156ae90ae671'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`roles`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [27] undo: show table `projects` to the new application in its shape (the version's database for `migc_156ae90ae671`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_156ae90ae671'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_156ae90ae671'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`projects`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [26] undo: show table `members` to the new application in its shape (the version's database for `migc_156ae90ae671`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_156ae90ae671'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_156ae90ae671'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`members`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [25] undo: show table `invitations` to the new application in its shape (the version's database for `migc_156ae90ae671`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_156ae90ae671'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_156ae90ae671'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`invitations`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [24] undo: show table `audit_log` to the new application in its shape (the version's database for `migc_156ae90ae671`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_156ae90ae671'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_156ae90ae671'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`audit_log`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [23] undo: show table `api_keys` to the new application in its shape (the version's database for `migc_156ae90ae671`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+DROP PROCEDURE IF EXISTS migc_step;
+DELIMITER //
+CREATE PROCEDURE migc_step()
+BEGIN
+  DECLARE attempt INT DEFAULT 0;
+  DECLARE done INT DEFAULT 0;
+  WHILE done = 0 DO
+    BEGIN
+      DECLARE vdb VARCHAR(64) DEFAULT IF(CHAR_LENGTH(DATABASE()) <= 45, CONCAT(DATABASE(), '__migc_156ae90ae671'), CONCAT(LEFT(DATABASE(), 36), '_', LEFT(SHA2(DATABASE(), 256), 8), '__migc_156ae90ae671'));
+      DECLARE EXIT HANDLER FOR 1205, 1213
+      BEGIN
+        SET attempt = attempt + 1;
+        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
+          RESIGNAL;
+        END IF;
+        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
+      END;
+      SET @migc_sql = CONCAT('DROP VIEW IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'), '.`api_keys`');
+      PREPARE migc_stmt FROM @migc_sql;
+      EXECUTE migc_stmt;
+      DEALLOCATE PREPARE migc_stmt;
+      IF NOT EXISTS (SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = vdb) THEN
+        SET @migc_sql = CONCAT('DROP DATABASE IF EXISTS ', CONCAT('`', REPLACE(vdb, '`', '``'), '`'));
+        PREPARE migc_stmt FROM @migc_sql;
+        EXECUTE migc_stmt;
+        DEALLOCATE PREPARE migc_stmt;
+      END IF;
+      SET done = 1;
+    END;
+  END WHILE;
+END//
+DELIMITER ;
+CALL migc_step();
+DROP PROCEDURE migc_step;
+
+-- [22] undo: show view `open_tasks` to the old application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `open_tasks` stays: its connections may be using it
+
+-- [21] undo: show table `users` to the old application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `users` stays: its connections may be using it
+
+-- [20] undo: show table `tenants` to the old application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `tenants` stays: its connections may be using it
+
+-- [19] undo: show table `tasks` to the old application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `tasks` stays: its connections may be using it
+
+-- [18] undo: show table `roles` to the old application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `roles` stays: its connections may be using it
+
+-- [17] undo: show table `projects` to the old application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `projects` stays: its connections may be using it
+
+-- [16] undo: show table `members` to the old application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `members` stays: its connections may be using it
+
+-- [15] undo: show table `invitations` to the old application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `invitations` stays: its connections may be using it
+
+-- [14] undo: show table `audit_log` to the old application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `audit_log` stays: its connections may be using it
+
+-- [13] undo: show table `api_keys` to the old application in its shape (the version's database for `migc_6b981af45e06`)
+--     lock: shared metadata lock; rewrite: no; scan: no; from the deployed schema
+-- the old application's view of `api_keys` stays: its connections may be using it
+
+-- [12] undo: create view `open_tasks` with its new query
+--     lock: shared metadata lock; rewrite: no; scan: no; from v3/projects.mig:52:6
+DROP VIEW IF EXISTS `open_tasks`;
+
+-- [11] undo: drop view `open_tasks` to redefine it
+--     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:52:6
+CREATE OR REPLACE VIEW `open_tasks` AS SELECT `t`.`tenant_id`, `t`.`id`, `p`.`key`, `t`.`number`, `t`.`title`, `t`.`status`, `t`.`assignee_id`, `t`.`due_date` FROM `tasks` t JOIN `projects` p ON `p`.`tenant_id` = `t`.`tenant_id` AND `p`.`id` = `t`.`project_id` WHERE `t`.`status` IN ('todo', 'in_progress', 'blocked') AND `p`.`deleted_at` IS NULL;
 
 -- [10] undo: install the dual-write trigger on `tasks`
 --     lock: exclusive metadata lock (brief); rewrite: no; scan: no; from v3/projects.mig:29:7

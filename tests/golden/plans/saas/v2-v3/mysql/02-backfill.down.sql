@@ -6,14 +6,10 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [17] undo: backfill `display_name` on `tenants`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/tenants.mig:7:7
--- nothing to undo: the backfilled columns go with the expand rollback
-
--- [16] undo: backfill `archived_at`, `status__migc_new` on `tasks`
+-- [34] undo: backfill `archived_at`, `status__migc_new` on `tasks`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/projects.mig:29:7
 -- nothing to undo: the backfilled columns go with the expand rollback
 
--- [15] undo: backfill `target`, `payload__migc_new` on `audit_log`
+-- [33] undo: backfill `target`, `payload__migc_new` on `audit_log`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/security.mig:21:7
 -- nothing to undo: the backfilled columns go with the expand rollback

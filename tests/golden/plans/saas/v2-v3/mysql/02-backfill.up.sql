@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [15] backfill `target`, `payload__migc_new` on `audit_log`
+-- [33] backfill `target`, `payload__migc_new` on `audit_log`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/security.mig:21:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -72,7 +72,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [16] backfill `archived_at`, `status__migc_new` on `tasks`
+-- [34] backfill `archived_at`, `status__migc_new` on `tasks`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/projects.mig:29:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -121,72 +121,6 @@ BEGIN
           WHERE (started = 0 OR (`tenant_id`, `id`) > (last_0, last_1)) AND (`tenant_id`, `id`) <= (upto_0, upto_1) AND (`tasks`.`archived_at` IS NULL OR `tasks`.`status__migc_new` IS NULL);
         COMMIT;
         SET last_0 = upto_0, last_1 = upto_1, started = 1, batches = batches + 1, attempt = 0;
-        SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
-        IF NOT fixed_size THEN
-          SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);
-        END IF;
-        IF pause_ms IS NOT NULL THEN
-          DO SLEEP(pause_ms / 1000);
-        ELSEIF batch_took > 0.4 THEN
-          DO SLEEP(LEAST(batch_took, 5));
-        END IF;
-      END WHILE;
-      SET @migc_backfill = NULL;
-      SET done = 1;
-    END;
-  END WHILE;
-END//
-DELIMITER ;
-CALL migc_step();
-DROP PROCEDURE migc_step;
-SET @migc_backfill = NULL;
-
--- [17] backfill `display_name` on `tenants`
---     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/tenants.mig:7:7
-DROP PROCEDURE IF EXISTS migc_step;
-DELIMITER //
-CREATE PROCEDURE migc_step()
-BEGIN
-  DECLARE attempt INT DEFAULT 0;
-  DECLARE done INT DEFAULT 0;
-  WHILE done = 0 DO
-    BEGIN
-      DECLARE last_0 char(36);
-      DECLARE max_0 char(36);
-      DECLARE upto_0 char(36);
-      DECLARE started INT DEFAULT 0;
-      DECLARE batches INT DEFAULT 0;
-      DECLARE batch_size INT DEFAULT COALESCE(@migc_batch_size, 1000);
-      DECLARE fixed_size INT DEFAULT @migc_batch_size IS NOT NULL;
-      DECLARE pause_ms INT DEFAULT @migc_pause_ms;
-      DECLARE batch_began DATETIME(6);
-      DECLARE batch_took DOUBLE;
-      DECLARE EXIT HANDLER FOR 1205, 1213
-      BEGIN
-        SET attempt = attempt + 1;
-        IF attempt >= COALESCE(@migc_lock_attempts, 10) THEN
-          RESIGNAL;
-        END IF;
-        DO SLEEP(LEAST(0.1 * POW(2, attempt), 10) * (0.5 + RAND() / 2));
-      END;
-      SET @migc_backfill = 'on';
-      SELECT `id` INTO max_0 FROM `tenants` ORDER BY `id` DESC LIMIT 1;
-      backfill: WHILE max_0 IS NOT NULL DO
-        SET batch_began = SYSDATE(6);
-        SET upto_0 = NULL;
-        SELECT b.`id` INTO upto_0
-          FROM (SELECT `id` FROM `tenants`
-                WHERE (started = 0 OR `id` > last_0) AND `id` <= max_0
-                ORDER BY `id` LIMIT batch_size) AS b
-          ORDER BY b.`id` DESC LIMIT 1;
-        IF upto_0 IS NULL THEN
-          LEAVE backfill;
-        END IF;
-        START TRANSACTION;
-        UPDATE `tenants` SET `display_name` = COALESCE(`tenants`.`display_name`, `tenants`.`name`)
-          WHERE (started = 0 OR `id` > last_0) AND `id` <= upto_0 AND (`tenants`.`display_name` IS NULL);
-        COMMIT;
-        SET last_0 = upto_0, started = 1, batches = batches + 1, attempt = 0;
         SET batch_took = TIMESTAMPDIFF(MICROSECOND, batch_began, SYSDATE(6)) / 1000000;
         IF NOT fixed_size THEN
           SET batch_size = LEAST(GREATEST(LEAST(GREATEST(ROUND(batch_size * 0.1 / GREATEST(batch_took, 0.001)), batch_size DIV 2), batch_size * 2), 100), 50000);

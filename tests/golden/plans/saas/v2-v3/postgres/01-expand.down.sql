@@ -5,90 +5,90 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [20] undo: show `tenants` to the new application in its shape (view `migc_bc49d849327a.tenants`)
+-- [20] undo: show `tenants` to the new application in its shape (view `migc_156ae90ae671.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc49d849327a"."tenants";
+DROP VIEW IF EXISTS "migc_156ae90ae671"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc49d849327a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc49d849327a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_156ae90ae671"')) THEN
+    DROP SCHEMA IF EXISTS "migc_156ae90ae671";
   END IF;
 END
 $migc$;
 
--- [19] undo: show `tenants` to the old application in its shape (view `migc_01958c00df9b.tenants`)
+-- [19] undo: show `tenants` to the old application in its shape (view `migc_6b981af45e06.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."tenants";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
 
--- [18] undo: show `tasks` to the new application in its shape (view `migc_bc49d849327a.tasks`)
+-- [18] undo: show `tasks` to the new application in its shape (view `migc_156ae90ae671.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc49d849327a"."tasks";
+DROP VIEW IF EXISTS "migc_156ae90ae671"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc49d849327a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc49d849327a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_156ae90ae671"')) THEN
+    DROP SCHEMA IF EXISTS "migc_156ae90ae671";
   END IF;
 END
 $migc$;
 
--- [17] undo: show `tasks` to the old application in its shape (view `migc_01958c00df9b.tasks`)
+-- [17] undo: show `tasks` to the old application in its shape (view `migc_6b981af45e06.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."tasks";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
 
--- [16] undo: show `audit_log` to the new application in its shape (view `migc_bc49d849327a.audit_log`)
+-- [16] undo: show `audit_log` to the new application in its shape (view `migc_156ae90ae671.audit_log`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc49d849327a"."audit_log";
+DROP VIEW IF EXISTS "migc_156ae90ae671"."audit_log";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc49d849327a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc49d849327a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_156ae90ae671"')) THEN
+    DROP SCHEMA IF EXISTS "migc_156ae90ae671";
   END IF;
 END
 $migc$;
 
--- [15] undo: show `audit_log` to the old application in its shape (view `migc_01958c00df9b.audit_log`)
+-- [15] undo: show `audit_log` to the old application in its shape (view `migc_6b981af45e06.audit_log`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."audit_log";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."audit_log";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
 
--- [14] undo: show `api_keys` to the new application in its shape (view `migc_bc49d849327a.api_keys`)
+-- [14] undo: show `api_keys` to the new application in its shape (view `migc_156ae90ae671.api_keys`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc49d849327a"."api_keys";
+DROP VIEW IF EXISTS "migc_156ae90ae671"."api_keys";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc49d849327a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc49d849327a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_156ae90ae671"')) THEN
+    DROP SCHEMA IF EXISTS "migc_156ae90ae671";
   END IF;
 END
 $migc$;
 
--- [13] undo: show `api_keys` to the old application in its shape (view `migc_01958c00df9b.api_keys`)
+-- [13] undo: show `api_keys` to the old application in its shape (view `migc_6b981af45e06.api_keys`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."api_keys";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."api_keys";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;

@@ -121,7 +121,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_bc49d849327a' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_156ae90ae671' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."target" IS NULL AND (TG_OP = 'INSERT' OR OLD."target" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "target" of relation "audit_log" violates not-null constraint', COLUMN = 'target', TABLE = 'audit_log';
@@ -134,7 +134,7 @@ BEGIN
       NEW."target_id" := split_part(NEW."target", ':', 2);
       NEW."payload" := NEW."payload__migc_new";
     END IF;
-  ELSIF coalesce('migc_01958c00df9b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_6b981af45e06' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."target_type" IS DISTINCT FROM OLD."target_type" OR NEW."target_id" IS DISTINCT FROM OLD."target_id" OR (NEW."target" IS NULL) THEN
       NEW."target" := NEW."target_type" || ':' || NEW."target_id";
@@ -274,7 +274,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_bc49d849327a' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_156ae90ae671' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "tasks" violates not-null constraint', COLUMN = 'status', TABLE = 'tasks';
@@ -282,7 +282,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."archived_at" IS DISTINCT FROM OLD."archived_at" OR NEW."status__migc_new" IS DISTINCT FROM OLD."status__migc_new" THEN
       NEW."status" := CAST(CAST(NEW."status__migc_new" AS TEXT) AS task_status);
     END IF;
-  ELSIF coalesce('migc_01958c00df9b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_6b981af45e06' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" OR NEW."updated_at" IS DISTINCT FROM OLD."updated_at" OR (NEW."archived_at" IS NULL) THEN
       NEW."archived_at" := CASE WHEN NEW."status" = 'archived' THEN NEW."updated_at" END;
@@ -346,12 +346,12 @@ DROP VIEW IF EXISTS "open_tasks";
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/projects.mig:52:6
 CREATE OR REPLACE VIEW "open_tasks" AS SELECT "t"."tenant_id", "t"."id", "p"."key", "t"."number", "t"."title", "t"."status", "t"."assignee_id", "t"."due_date" FROM "tasks" t JOIN "projects" p ON "p"."tenant_id" = "t"."tenant_id" AND "p"."id" = "t"."project_id" WHERE "t"."status" IN ('todo', 'in_progress', 'blocked') AND "t"."archived_at" IS NULL AND "p"."deleted_at" IS NULL;
 
--- [13] show `api_keys` to the old application in its shape (view `migc_01958c00df9b.api_keys`)
+-- [13] show `api_keys` to the old application in its shape (view `migc_6b981af45e06.api_keys`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_01958c00df9b";
-  CREATE OR REPLACE VIEW "migc_01958c00df9b"."api_keys" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "name", "prefix", "secret_hash", "created_by", "created_at", "last_used_at", "expires_at", "revoked_at" FROM "api_keys";
+  CREATE SCHEMA IF NOT EXISTS "migc_6b981af45e06";
+  CREATE OR REPLACE VIEW "migc_6b981af45e06"."api_keys" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "name", "prefix", "secret_hash", "created_by", "created_at", "last_used_at", "expires_at", "revoked_at" FROM "api_keys";
 END
 $migc$;
 DO $migc$
@@ -364,18 +364,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"api_keys"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."api_keys"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."api_keys"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
--- [14] show `api_keys` to the new application in its shape (view `migc_bc49d849327a.api_keys`)
+-- [14] show `api_keys` to the new application in its shape (view `migc_156ae90ae671.api_keys`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_bc49d849327a";
-  CREATE OR REPLACE VIEW "migc_bc49d849327a"."api_keys" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "name", "prefix", "secret_hash", "created_by", "created_at", "last_used_at", "expires_at", "revoked_at", "scopes" FROM "api_keys";
+  CREATE SCHEMA IF NOT EXISTS "migc_156ae90ae671";
+  CREATE OR REPLACE VIEW "migc_156ae90ae671"."api_keys" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "name", "prefix", "secret_hash", "created_by", "created_at", "last_used_at", "expires_at", "revoked_at", "scopes" FROM "api_keys";
 END
 $migc$;
 DO $migc$
@@ -388,18 +388,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"api_keys"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_bc49d849327a"."api_keys"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_156ae90ae671"."api_keys"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_bc49d849327a"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_156ae90ae671"');
 END
 $migc$;
 
--- [15] show `audit_log` to the old application in its shape (view `migc_01958c00df9b.audit_log`)
+-- [15] show `audit_log` to the old application in its shape (view `migc_6b981af45e06.audit_log`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_01958c00df9b";
-  CREATE OR REPLACE VIEW "migc_01958c00df9b"."audit_log" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "payload", "ip_address", "occurred_at" FROM "audit_log";
+  CREATE SCHEMA IF NOT EXISTS "migc_6b981af45e06";
+  CREATE OR REPLACE VIEW "migc_6b981af45e06"."audit_log" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target_type", "target_id", "payload", "ip_address", "occurred_at" FROM "audit_log";
 END
 $migc$;
 DO $migc$
@@ -412,19 +412,19 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"audit_log"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."audit_log"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."audit_log"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
--- [16] show `audit_log` to the new application in its shape (view `migc_bc49d849327a.audit_log`)
+-- [16] show `audit_log` to the new application in its shape (view `migc_156ae90ae671.audit_log`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_bc49d849327a";
-  CREATE OR REPLACE VIEW "migc_bc49d849327a"."audit_log" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target", "payload__migc_new" AS "payload", "ip_address", "occurred_at" FROM "audit_log";
-  ALTER TABLE "migc_bc49d849327a"."audit_log" ALTER COLUMN "payload" SET DEFAULT '{}';
+  CREATE SCHEMA IF NOT EXISTS "migc_156ae90ae671";
+  CREATE OR REPLACE VIEW "migc_156ae90ae671"."audit_log" WITH (security_invoker = true) AS SELECT "id", "tenant_id", "actor_id", "api_key_id", "action", "target", "payload__migc_new" AS "payload", "ip_address", "occurred_at" FROM "audit_log";
+  ALTER TABLE "migc_156ae90ae671"."audit_log" ALTER COLUMN "payload" SET DEFAULT '{}';
 END
 $migc$;
 DO $migc$
@@ -437,18 +437,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"audit_log"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_bc49d849327a"."audit_log"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_156ae90ae671"."audit_log"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_bc49d849327a"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_156ae90ae671"');
 END
 $migc$;
 
--- [17] show `tasks` to the old application in its shape (view `migc_01958c00df9b.tasks`)
+-- [17] show `tasks` to the old application in its shape (view `migc_6b981af45e06.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_01958c00df9b";
-  CREATE OR REPLACE VIEW "migc_01958c00df9b"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at" FROM "tasks";
+  CREATE SCHEMA IF NOT EXISTS "migc_6b981af45e06";
+  CREATE OR REPLACE VIEW "migc_6b981af45e06"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status", "priority", "assignee_id", "estimate_minutes", "due_date", "created_at", "updated_at" FROM "tasks";
 END
 $migc$;
 DO $migc$
@@ -461,19 +461,19 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."tasks"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."tasks"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
--- [18] show `tasks` to the new application in its shape (view `migc_bc49d849327a.tasks`)
+-- [18] show `tasks` to the new application in its shape (view `migc_156ae90ae671.tasks`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_bc49d849327a";
-  CREATE OR REPLACE VIEW "migc_bc49d849327a"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status__migc_new" AS "status", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at" FROM "tasks";
-  ALTER TABLE "migc_bc49d849327a"."tasks" ALTER COLUMN "status" SET DEFAULT 'todo';
+  CREATE SCHEMA IF NOT EXISTS "migc_156ae90ae671";
+  CREATE OR REPLACE VIEW "migc_156ae90ae671"."tasks" WITH (security_invoker = true) AS SELECT "tenant_id", "id", "project_id", "number", "title", "description", "status__migc_new" AS "status", "priority", "assignee_id", "estimate_minutes", "due_date", "archived_at", "created_at", "updated_at" FROM "tasks";
+  ALTER TABLE "migc_156ae90ae671"."tasks" ALTER COLUMN "status" SET DEFAULT 'todo';
 END
 $migc$;
 DO $migc$
@@ -486,18 +486,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_bc49d849327a"."tasks"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_156ae90ae671"."tasks"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_bc49d849327a"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_156ae90ae671"');
 END
 $migc$;
 
--- [19] show `tenants` to the old application in its shape (view `migc_01958c00df9b.tenants`)
+-- [19] show `tenants` to the old application in its shape (view `migc_6b981af45e06.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_01958c00df9b";
-  CREATE OR REPLACE VIEW "migc_01958c00df9b"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+  CREATE SCHEMA IF NOT EXISTS "migc_6b981af45e06";
+  CREATE OR REPLACE VIEW "migc_6b981af45e06"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
 END
 $migc$;
 DO $migc$
@@ -510,18 +510,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."tenants"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."tenants"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
--- [20] show `tenants` to the new application in its shape (view `migc_bc49d849327a.tenants`)
+-- [20] show `tenants` to the new application in its shape (view `migc_156ae90ae671.tenants`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_bc49d849327a";
-  CREATE OR REPLACE VIEW "migc_bc49d849327a"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name" AS "display_name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
+  CREATE SCHEMA IF NOT EXISTS "migc_156ae90ae671";
+  CREATE OR REPLACE VIEW "migc_156ae90ae671"."tenants" WITH (security_invoker = true) AS SELECT "id", "slug", "name" AS "display_name", "plan", "seat_limit", "region", "created_at", "updated_at", "deleted_at" FROM "tenants";
 END
 $migc$;
 DO $migc$
@@ -534,8 +534,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_bc49d849327a"."tenants"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_156ae90ae671"."tenants"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_bc49d849327a"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_156ae90ae671"');
 END
 $migc$;

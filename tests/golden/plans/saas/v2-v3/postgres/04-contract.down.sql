@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [58] undo: stop showing `tenants` to the new application in its shape (view `migc_bc49d849327a.tenants`)
+-- [58] undo: stop showing `tenants` to the new application in its shape (view `migc_156ae90ae671.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -15,8 +15,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'slug', 'slug'), (3, 'name', 'display_name'), (4, 'plan', 'plan'), (5, 'seat_limit', 'seat_limit'), (6, 'region', 'region'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at'), (9, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_bc49d849327a"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_bc49d849327a"."tenants"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_156ae90ae671"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_156ae90ae671"."tenants"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -29,13 +29,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_bc49d849327a"."tenants"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_156ae90ae671"."tenants"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_bc49d849327a"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_156ae90ae671"');
 END
 $migc$;
 
--- [57] undo: stop showing `tasks` to the new application in its shape (view `migc_bc49d849327a.tasks`)
+-- [57] undo: stop showing `tasks` to the new application in its shape (view `migc_156ae90ae671.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -45,9 +45,9 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'project_id', 'project_id'), (4, 'number', 'number'), (5, 'title', 'title'), (6, 'description', 'description'), (7, 'status__migc_new', 'status'), (8, 'priority', 'priority'), (9, 'assignee_id', 'assignee_id'), (10, 'estimate_minutes', 'estimate_minutes'), (11, 'due_date', 'due_date'), (12, 'archived_at', 'archived_at'), (13, 'created_at', 'created_at'), (14, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_bc49d849327a"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_bc49d849327a"."tasks"', cols, rel);
-  ALTER TABLE "migc_bc49d849327a"."tasks" ALTER COLUMN "status" SET DEFAULT 'todo';
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_156ae90ae671"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_156ae90ae671"."tasks"', cols, rel);
+  ALTER TABLE "migc_156ae90ae671"."tasks" ALTER COLUMN "status" SET DEFAULT 'todo';
 END
 $migc$;
 DO $migc$
@@ -60,13 +60,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_bc49d849327a"."tasks"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_156ae90ae671"."tasks"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_bc49d849327a"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_156ae90ae671"');
 END
 $migc$;
 
--- [56] undo: stop showing `audit_log` to the new application in its shape (view `migc_bc49d849327a.audit_log`)
+-- [56] undo: stop showing `audit_log` to the new application in its shape (view `migc_156ae90ae671.audit_log`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -76,9 +76,9 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'tenant_id', 'tenant_id'), (3, 'actor_id', 'actor_id'), (4, 'api_key_id', 'api_key_id'), (5, 'action', 'action'), (6, 'target', 'target'), (7, 'payload__migc_new', 'payload'), (8, 'ip_address', 'ip_address'), (9, 'occurred_at', 'occurred_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_bc49d849327a"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_bc49d849327a"."audit_log"', cols, rel);
-  ALTER TABLE "migc_bc49d849327a"."audit_log" ALTER COLUMN "payload" SET DEFAULT '{}';
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_156ae90ae671"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_156ae90ae671"."audit_log"', cols, rel);
+  ALTER TABLE "migc_156ae90ae671"."audit_log" ALTER COLUMN "payload" SET DEFAULT '{}';
 END
 $migc$;
 DO $migc$
@@ -91,13 +91,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"audit_log"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_bc49d849327a"."audit_log"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_156ae90ae671"."audit_log"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_bc49d849327a"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_156ae90ae671"');
 END
 $migc$;
 
--- [55] undo: stop showing `api_keys` to the new application in its shape (view `migc_bc49d849327a.api_keys`)
+-- [55] undo: stop showing `api_keys` to the new application in its shape (view `migc_156ae90ae671.api_keys`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -107,8 +107,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'tenant_id', 'tenant_id'), (3, 'name', 'name'), (4, 'prefix', 'prefix'), (5, 'secret_hash', 'secret_hash'), (6, 'created_by', 'created_by'), (7, 'created_at', 'created_at'), (8, 'last_used_at', 'last_used_at'), (9, 'expires_at', 'expires_at'), (10, 'revoked_at', 'revoked_at'), (11, 'scopes', 'scopes')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_bc49d849327a"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_bc49d849327a"."api_keys"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_156ae90ae671"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_156ae90ae671"."api_keys"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -121,9 +121,9 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"api_keys"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_bc49d849327a"."api_keys"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_156ae90ae671"."api_keys"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_bc49d849327a"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_156ae90ae671"');
 END
 $migc$;
 
@@ -165,7 +165,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_bc49d849327a' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_156ae90ae671' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "tasks" violates not-null constraint', COLUMN = 'status', TABLE = 'tasks';
@@ -173,7 +173,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."archived_at" IS DISTINCT FROM OLD."archived_at" OR NEW."status__migc_new" IS DISTINCT FROM OLD."status__migc_new" THEN
       NEW."status" := CAST(CAST(NEW."status__migc_new" AS TEXT) AS task_status);
     END IF;
-  ELSIF coalesce('migc_01958c00df9b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_6b981af45e06' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."status" IS DISTINCT FROM OLD."status" OR NEW."updated_at" IS DISTINCT FROM OLD."updated_at" OR (NEW."archived_at" IS NULL) THEN
       NEW."archived_at" := CASE WHEN NEW."status" = 'archived' THEN NEW."updated_at" END;
@@ -438,7 +438,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_bc49d849327a' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_156ae90ae671' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."target" IS NULL AND (TG_OP = 'INSERT' OR OLD."target" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "target" of relation "audit_log" violates not-null constraint', COLUMN = 'target', TABLE = 'audit_log';
@@ -451,7 +451,7 @@ BEGIN
       NEW."target_id" := split_part(NEW."target", ':', 2);
       NEW."payload" := NEW."payload__migc_new";
     END IF;
-  ELSIF coalesce('migc_01958c00df9b' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_6b981af45e06' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."target_type" IS DISTINCT FROM OLD."target_type" OR NEW."target_id" IS DISTINCT FROM OLD."target_id" OR (NEW."target" IS NULL) THEN
       NEW."target" := NEW."target_type" || ':' || NEW."target_id";
@@ -726,7 +726,7 @@ END
 $migc$;
 CREATE INDEX CONCURRENTLY IF NOT EXISTS "audit_log_tenant_id_target_type_target_id_idx" ON "audit_log" ("tenant_id", "target_type", "target_id");
 
--- [35] undo: stop showing `tenants` to the old application in its shape (view `migc_01958c00df9b.tenants`)
+-- [35] undo: stop showing `tenants` to the old application in its shape (view `migc_6b981af45e06.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -736,8 +736,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'slug', 'slug'), (3, 'name', 'name'), (4, 'plan', 'plan'), (5, 'seat_limit', 'seat_limit'), (6, 'region', 'region'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at'), (9, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_01958c00df9b"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_01958c00df9b"."tenants"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_6b981af45e06"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_6b981af45e06"."tenants"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -750,13 +750,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tenants"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."tenants"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."tenants"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
--- [34] undo: stop showing `tasks` to the old application in its shape (view `migc_01958c00df9b.tasks`)
+-- [34] undo: stop showing `tasks` to the old application in its shape (view `migc_6b981af45e06.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -766,8 +766,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'tenant_id', 'tenant_id'), (2, 'id', 'id'), (3, 'project_id', 'project_id'), (4, 'number', 'number'), (5, 'title', 'title'), (6, 'description', 'description'), (7, 'status', 'status'), (8, 'priority', 'priority'), (9, 'assignee_id', 'assignee_id'), (10, 'estimate_minutes', 'estimate_minutes'), (11, 'due_date', 'due_date'), (12, 'created_at', 'created_at'), (13, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_01958c00df9b"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_01958c00df9b"."tasks"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_6b981af45e06"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_6b981af45e06"."tasks"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -780,13 +780,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"tasks"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."tasks"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."tasks"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
--- [33] undo: stop showing `audit_log` to the old application in its shape (view `migc_01958c00df9b.audit_log`)
+-- [33] undo: stop showing `audit_log` to the old application in its shape (view `migc_6b981af45e06.audit_log`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -796,8 +796,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'tenant_id', 'tenant_id'), (3, 'actor_id', 'actor_id'), (4, 'api_key_id', 'api_key_id'), (5, 'action', 'action'), (6, 'target_type', 'target_type'), (7, 'target_id', 'target_id'), (8, 'payload', 'payload'), (9, 'ip_address', 'ip_address'), (10, 'occurred_at', 'occurred_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_01958c00df9b"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_01958c00df9b"."audit_log"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_6b981af45e06"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_6b981af45e06"."audit_log"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -810,13 +810,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"audit_log"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."audit_log"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."audit_log"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;
 
--- [32] undo: stop showing `api_keys` to the old application in its shape (view `migc_01958c00df9b.api_keys`)
+-- [32] undo: stop showing `api_keys` to the old application in its shape (view `migc_6b981af45e06.api_keys`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -826,8 +826,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'tenant_id', 'tenant_id'), (3, 'name', 'name'), (4, 'prefix', 'prefix'), (5, 'secret_hash', 'secret_hash'), (6, 'created_by', 'created_by'), (7, 'created_at', 'created_at'), (8, 'last_used_at', 'last_used_at'), (9, 'expires_at', 'expires_at'), (10, 'revoked_at', 'revoked_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_01958c00df9b"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_01958c00df9b"."api_keys"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_6b981af45e06"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_6b981af45e06"."api_keys"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -840,8 +840,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"api_keys"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_01958c00df9b"."api_keys"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_6b981af45e06"."api_keys"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_01958c00df9b"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_6b981af45e06"');
 END
 $migc$;

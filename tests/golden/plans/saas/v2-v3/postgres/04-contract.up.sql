@@ -5,46 +5,46 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [32] stop showing `api_keys` to the old application in its shape (view `migc_01958c00df9b.api_keys`)
+-- [32] stop showing `api_keys` to the old application in its shape (view `migc_6b981af45e06.api_keys`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."api_keys";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."api_keys";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
 
--- [33] stop showing `audit_log` to the old application in its shape (view `migc_01958c00df9b.audit_log`)
+-- [33] stop showing `audit_log` to the old application in its shape (view `migc_6b981af45e06.audit_log`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."audit_log";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."audit_log";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
 
--- [34] stop showing `tasks` to the old application in its shape (view `migc_01958c00df9b.tasks`)
+-- [34] stop showing `tasks` to the old application in its shape (view `migc_6b981af45e06.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."tasks";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
 
--- [35] stop showing `tenants` to the old application in its shape (view `migc_01958c00df9b.tenants`)
+-- [35] stop showing `tenants` to the old application in its shape (view `migc_6b981af45e06.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_01958c00df9b"."tenants";
+DROP VIEW IF EXISTS "migc_6b981af45e06"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_01958c00df9b"')) THEN
-    DROP SCHEMA IF EXISTS "migc_01958c00df9b";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_6b981af45e06"')) THEN
+    DROP SCHEMA IF EXISTS "migc_6b981af45e06";
   END IF;
 END
 $migc$;
@@ -464,46 +464,46 @@ BEGIN
 END
 $migc$;
 
--- [55] stop showing `api_keys` to the new application in its shape (view `migc_bc49d849327a.api_keys`)
+-- [55] stop showing `api_keys` to the new application in its shape (view `migc_156ae90ae671.api_keys`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc49d849327a"."api_keys";
+DROP VIEW IF EXISTS "migc_156ae90ae671"."api_keys";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc49d849327a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc49d849327a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_156ae90ae671"')) THEN
+    DROP SCHEMA IF EXISTS "migc_156ae90ae671";
   END IF;
 END
 $migc$;
 
--- [56] stop showing `audit_log` to the new application in its shape (view `migc_bc49d849327a.audit_log`)
+-- [56] stop showing `audit_log` to the new application in its shape (view `migc_156ae90ae671.audit_log`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc49d849327a"."audit_log";
+DROP VIEW IF EXISTS "migc_156ae90ae671"."audit_log";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc49d849327a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc49d849327a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_156ae90ae671"')) THEN
+    DROP SCHEMA IF EXISTS "migc_156ae90ae671";
   END IF;
 END
 $migc$;
 
--- [57] stop showing `tasks` to the new application in its shape (view `migc_bc49d849327a.tasks`)
+-- [57] stop showing `tasks` to the new application in its shape (view `migc_156ae90ae671.tasks`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc49d849327a"."tasks";
+DROP VIEW IF EXISTS "migc_156ae90ae671"."tasks";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc49d849327a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc49d849327a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_156ae90ae671"')) THEN
+    DROP SCHEMA IF EXISTS "migc_156ae90ae671";
   END IF;
 END
 $migc$;
 
--- [58] stop showing `tenants` to the new application in its shape (view `migc_bc49d849327a.tenants`)
+-- [58] stop showing `tenants` to the new application in its shape (view `migc_156ae90ae671.tenants`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_bc49d849327a"."tenants";
+DROP VIEW IF EXISTS "migc_156ae90ae671"."tenants";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_bc49d849327a"')) THEN
-    DROP SCHEMA IF EXISTS "migc_bc49d849327a";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_156ae90ae671"')) THEN
+    DROP SCHEMA IF EXISTS "migc_156ae90ae671";
   END IF;
 END
 $migc$;

@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [22] copy the rows of `payments` to its copy `payments__migc`
+-- [50] copy the rows of `payments` to its copy `payments__migc`
 --     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from v2/orders.mig:39:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -82,7 +82,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [23] backfill `status__migc_new` on `orders`
+-- [51] backfill `status__migc_new` on `orders`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/orders.mig:9:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -148,7 +148,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [24] backfill `amount_cents` on `payments`
+-- [52] backfill `amount_cents` on `payments`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/orders.mig:33:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -214,7 +214,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [25] backfill `first_name`, `last_name` on `users`
+-- [53] backfill `first_name`, `last_name` on `users`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v2/users.mig:4:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [42] undo: set `users.last_name` not null
+-- [70] undo: set `users.last_name` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/users.mig:9:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -118,15 +118,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [41] undo: validate that `users.last_name` holds no null
+-- [69] undo: validate that `users.last_name` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/users.mig:9:3
 -- nothing to undo for users_last_name_not_null
 
--- [40] undo: check `users.last_name` is not null, without scanning
+-- [68] undo: check `users.last_name` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/users.mig:9:3
 -- users.last_name: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [39] undo: set `users.first_name` not null
+-- [67] undo: set `users.first_name` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/users.mig:8:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -238,31 +238,31 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [38] undo: validate that `users.first_name` holds no null
+-- [66] undo: validate that `users.first_name` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/users.mig:8:3
 -- nothing to undo for users_first_name_not_null
 
--- [37] undo: check `users.first_name` is not null, without scanning
+-- [65] undo: check `users.first_name` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/users.mig:8:3
 -- users.first_name: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [36] undo: validate foreign key `stock_product_id_fkey` on existing rows
+-- [64] undo: validate foreign key `stock_product_id_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from v2/inventory.mig:11:43
 -- nothing to undo for stock_product_id_fkey
 
--- [35] undo: validate check `payments_currency_check` on existing rows
+-- [63] undo: validate check `payments_currency_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:39:54
 -- nothing to undo for payments_currency_check
 
--- [34] undo: validate check `payments_amount_cents_check` on existing rows
+-- [62] undo: validate check `payments_amount_cents_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:40
 -- nothing to undo for payments_amount_cents_check
 
--- [33] undo: turn index `payments_provider_ref_key` into a unique constraint
+-- [61] undo: turn index `payments_provider_ref_key` into a unique constraint
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:41:36
 -- payments: the unique index payments_provider_ref_key is the constraint in MySQL, nothing to attach
 
--- [32] undo: set `payments.amount_cents` not null
+-- [60] undo: set `payments.amount_cents` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v2/orders.mig:38:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -291,15 +291,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [31] undo: validate that `payments.amount_cents` holds no null
+-- [59] undo: validate that `payments.amount_cents` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:3
 -- nothing to undo for payments_amount_cents_not_null
 
--- [30] undo: check `payments.amount_cents` is not null, without scanning
+-- [58] undo: check `payments.amount_cents` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:3
 -- payments.amount_cents: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [29] undo: set `orders.status__migc_new` not null
+-- [57] undo: set `orders.status__migc_new` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -328,15 +328,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [28] undo: validate that `orders.status__migc_new` holds no null
+-- [56] undo: validate that `orders.status__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:13:3
 -- nothing to undo for orders_status__migc_new_not_null
 
--- [27] undo: check `orders.status__migc_new` is not null, without scanning
+-- [55] undo: check `orders.status__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:13:3
 -- orders.status__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [26] undo: swap the copy `payments__migc` in for `payments`; the old table follows it until contract
+-- [54] undo: swap the copy `payments__migc` in for `payments`; the old table follows it until contract
 --     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from v2/orders.mig:39:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [26] swap the copy `payments__migc` in for `payments`; the old table follows it until contract
+-- [54] swap the copy `payments__migc` in for `payments`; the old table follows it until contract
 --     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from v2/orders.mig:39:54
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -37,13 +37,13 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_insert__migc` BEFORE INSERT ON `payments__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`amount_cents` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''amount_cents'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`amount` = NEW.`amount_cents` / 100.0;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_08b7c3145ba3'' THEN
       -- written by the old application
       SET NEW.`amount_cents` = round(NEW.`amount` * 100);
     ELSEIF NEW.`amount_cents` IS NULL THEN
@@ -64,7 +64,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_payments_update__migc` BEFORE UPDATE ON `payments__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- updated by the new application
       IF NEW.`amount_cents` IS NULL AND OLD.`amount_cents` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''amount_cents'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -72,17 +72,19 @@ BEGIN
       IF NOT (NEW.`amount_cents` <=> OLD.`amount_cents`) THEN
         SET NEW.`amount` = NEW.`amount_cents` / 100.0;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_08b7c3145ba3'' THEN
       -- updated by the old application
       IF NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL THEN
         SET NEW.`amount_cents` = round(NEW.`amount` * 100);
       END IF;
-    ELSEIF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`amount_cents` = round(NEW.`amount` * 100);
-    ELSEIF (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) AND NOT (NOT (NEW.`amount` <=> OLD.`amount`)) THEN
-      -- the new application''s
-      SET NEW.`amount` = NEW.`amount_cents` / 100.0;
+    ELSE
+      IF (NOT (NEW.`amount` <=> OLD.`amount`) OR NEW.`amount_cents` IS NULL) AND NOT (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`amount_cents` = round(NEW.`amount` * 100);
+      ELSEIF (NOT (NEW.`amount_cents` <=> OLD.`amount_cents`)) AND NOT (NOT (NEW.`amount` <=> OLD.`amount`)) THEN
+        -- the new application''s
+        SET NEW.`amount` = NEW.`amount_cents` / 100.0;
+      END IF;
     END IF;
   END IF;
 END';
@@ -125,15 +127,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [27] check `orders.status__migc_new` is not null, without scanning
+-- [55] check `orders.status__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:13:3
 -- orders.status__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [28] validate that `orders.status__migc_new` holds no null
+-- [56] validate that `orders.status__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:13:3
 -- orders_status__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [29] set `orders.status__migc_new` not null
+-- [57] set `orders.status__migc_new` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v2/orders.mig:13:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -162,15 +164,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [30] check `payments.amount_cents` is not null, without scanning
+-- [58] check `payments.amount_cents` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:3
 -- payments.amount_cents: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [31] validate that `payments.amount_cents` holds no null
+-- [59] validate that `payments.amount_cents` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:3
 -- payments_amount_cents_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [32] set `payments.amount_cents` not null
+-- [60] set `payments.amount_cents` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v2/orders.mig:38:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -199,19 +201,19 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [33] turn index `payments_provider_ref_key` into a unique constraint
+-- [61] turn index `payments_provider_ref_key` into a unique constraint
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:41:36
 -- payments: the unique index payments_provider_ref_key is the constraint in MySQL, nothing to attach
 
--- [34] validate check `payments_amount_cents_check` on existing rows
+-- [62] validate check `payments_amount_cents_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:38:40
 -- payments_amount_cents_check: nothing to validate, SET NOT NULL checks the rows
 
--- [35] validate check `payments_currency_check` on existing rows
+-- [63] validate check `payments_currency_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from v2/orders.mig:39:54
 -- payments_currency_check: nothing to validate, SET NOT NULL checks the rows
 
--- [36] validate foreign key `stock_product_id_fkey` on existing rows
+-- [64] validate foreign key `stock_product_id_fkey` on existing rows
 --     lock: none (a query); rewrite: no; scan: yes; from v2/inventory.mig:11:43
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -242,15 +244,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [37] check `users.first_name` is not null, without scanning
+-- [65] check `users.first_name` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/users.mig:8:3
 -- users.first_name: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [38] validate that `users.first_name` holds no null
+-- [66] validate that `users.first_name` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/users.mig:8:3
 -- users_first_name_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [39] set `users.first_name` not null
+-- [67] set `users.first_name` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/users.mig:8:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -402,7 +404,7 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert__migc` BEFORE INSERT ON `users__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`first_name` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''first_name'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -411,7 +413,7 @@ BEGIN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''last_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_08b7c3145ba3'' THEN
       -- written by the old application
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
@@ -434,7 +436,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update__migc` BEFORE UPDATE ON `users__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- updated by the new application
       IF NEW.`first_name` IS NULL AND OLD.`first_name` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''first_name'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -445,19 +447,21 @@ BEGIN
       IF NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`) THEN
         SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_08b7c3145ba3'' THEN
       -- updated by the old application
       IF NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
         SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
         SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
       END IF;
-    ELSEIF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
-      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
-    ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
-      -- the new application''s
-      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
+    ELSE
+      IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+        SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+      ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
+        -- the new application''s
+        SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
+      END IF;
     END IF;
   END IF;
 END';
@@ -525,7 +529,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`first_name` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''first_name'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -534,7 +538,7 @@ BEGIN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''last_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_08b7c3145ba3'' THEN
       -- written by the old application
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
@@ -561,7 +565,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- updated by the new application
       IF NEW.`first_name` IS NULL AND OLD.`first_name` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''first_name'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -572,19 +576,21 @@ BEGIN
       IF NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`) THEN
         SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_08b7c3145ba3'' THEN
       -- updated by the old application
       IF NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
         SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
         SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
       END IF;
-    ELSEIF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
-      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
-    ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
-      -- the new application''s
-      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
+    ELSE
+      IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+        SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+      ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
+        -- the new application''s
+        SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
+      END IF;
     END IF;
   END IF;
 END';
@@ -606,15 +612,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [40] check `users.last_name` is not null, without scanning
+-- [68] check `users.last_name` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v2/users.mig:9:3
 -- users.last_name: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [41] validate that `users.last_name` holds no null
+-- [69] validate that `users.last_name` holds no null
 --     lock: none; rewrite: no; scan: no; from v2/users.mig:9:3
 -- users_last_name_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [42] set `users.last_name` not null
+-- [70] set `users.last_name` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v2/users.mig:9:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -766,7 +772,7 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert__migc` BEFORE INSERT ON `users__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`first_name` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''first_name'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -775,7 +781,7 @@ BEGIN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''last_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_08b7c3145ba3'' THEN
       -- written by the old application
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
@@ -798,7 +804,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update__migc` BEFORE UPDATE ON `users__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- updated by the new application
       IF NEW.`first_name` IS NULL AND OLD.`first_name` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''first_name'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -809,19 +815,21 @@ BEGIN
       IF NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`) THEN
         SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_08b7c3145ba3'' THEN
       -- updated by the old application
       IF NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
         SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
         SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
       END IF;
-    ELSEIF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
-      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
-    ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
-      -- the new application''s
-      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
+    ELSE
+      IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+        SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+      ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
+        -- the new application''s
+        SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
+      END IF;
     END IF;
   END IF;
 END';
@@ -889,7 +897,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`first_name` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''first_name'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -898,7 +906,7 @@ BEGIN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''last_name'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_08b7c3145ba3'' THEN
       -- written by the old application
       SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
       SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
@@ -925,7 +933,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- updated by the new application
       IF NEW.`first_name` IS NULL AND OLD.`first_name` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''first_name'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -936,19 +944,21 @@ BEGIN
       IF NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`) THEN
         SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_a73f7604aeab'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_08b7c3145ba3'' THEN
       -- updated by the old application
       IF NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL THEN
         SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
         SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
       END IF;
-    ELSEIF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
-      SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
-    ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
-      -- the new application''s
-      SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
+    ELSE
+      IF (NOT (NEW.`full_name` <=> OLD.`full_name`) OR NEW.`first_name` IS NULL AND NEW.`last_name` IS NULL) AND NOT (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`first_name` = substring_index(substring_index(NEW.`full_name`, '' '', 1), '' '', -1);
+        SET NEW.`last_name` = substring_index(substring_index(NEW.`full_name`, '' '', 2), '' '', -1);
+      ELSEIF (NOT (NEW.`first_name` <=> OLD.`first_name`) OR NOT (NEW.`last_name` <=> OLD.`last_name`)) AND NOT (NOT (NEW.`full_name` <=> OLD.`full_name`)) THEN
+        -- the new application''s
+        SET NEW.`full_name` = concat(NEW.`first_name`, '' '', NEW.`last_name`);
+      END IF;
     END IF;
   END IF;
 END';

@@ -5,68 +5,68 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [26] undo: show `users` to the new application in its shape (view `migc_92424caa6679.users`)
+-- [26] undo: show `users` to the new application in its shape (view `migc_073fbcdad024.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_92424caa6679"."users";
+DROP VIEW IF EXISTS "migc_073fbcdad024"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
-    DROP SCHEMA IF EXISTS "migc_92424caa6679";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_073fbcdad024"')) THEN
+    DROP SCHEMA IF EXISTS "migc_073fbcdad024";
   END IF;
 END
 $migc$;
 
--- [25] undo: show `users` to the old application in its shape (view `migc_a73f7604aeab.users`)
+-- [25] undo: show `users` to the old application in its shape (view `migc_08b7c3145ba3.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_a73f7604aeab"."users";
+DROP VIEW IF EXISTS "migc_08b7c3145ba3"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a73f7604aeab"')) THEN
-    DROP SCHEMA IF EXISTS "migc_a73f7604aeab";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_08b7c3145ba3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_08b7c3145ba3";
   END IF;
 END
 $migc$;
 
--- [24] undo: show `payments` to the new application in its shape (view `migc_92424caa6679.payments`)
+-- [24] undo: show `payments` to the new application in its shape (view `migc_073fbcdad024.payments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_92424caa6679"."payments";
+DROP VIEW IF EXISTS "migc_073fbcdad024"."payments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
-    DROP SCHEMA IF EXISTS "migc_92424caa6679";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_073fbcdad024"')) THEN
+    DROP SCHEMA IF EXISTS "migc_073fbcdad024";
   END IF;
 END
 $migc$;
 
--- [23] undo: show `payments` to the old application in its shape (view `migc_a73f7604aeab.payments`)
+-- [23] undo: show `payments` to the old application in its shape (view `migc_08b7c3145ba3.payments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_a73f7604aeab"."payments";
+DROP VIEW IF EXISTS "migc_08b7c3145ba3"."payments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a73f7604aeab"')) THEN
-    DROP SCHEMA IF EXISTS "migc_a73f7604aeab";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_08b7c3145ba3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_08b7c3145ba3";
   END IF;
 END
 $migc$;
 
--- [22] undo: show `orders` to the new application in its shape (view `migc_92424caa6679.orders`)
+-- [22] undo: show `orders` to the new application in its shape (view `migc_073fbcdad024.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_92424caa6679"."orders";
+DROP VIEW IF EXISTS "migc_073fbcdad024"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
-    DROP SCHEMA IF EXISTS "migc_92424caa6679";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_073fbcdad024"')) THEN
+    DROP SCHEMA IF EXISTS "migc_073fbcdad024";
   END IF;
 END
 $migc$;
 
--- [21] undo: show `orders` to the old application in its shape (view `migc_a73f7604aeab.orders`)
+-- [21] undo: show `orders` to the old application in its shape (view `migc_08b7c3145ba3.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_a73f7604aeab"."orders";
+DROP VIEW IF EXISTS "migc_08b7c3145ba3"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a73f7604aeab"')) THEN
-    DROP SCHEMA IF EXISTS "migc_a73f7604aeab";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_08b7c3145ba3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_08b7c3145ba3";
   END IF;
 END
 $migc$;

@@ -132,7 +132,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_073fbcdad024' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "orders" violates not-null constraint', COLUMN = 'status', TABLE = 'orders';
@@ -140,7 +140,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."status__migc_new" IS DISTINCT FROM OLD."status__migc_new" THEN
       NEW."status" := CAST(CASE CAST(NEW."status__migc_new" AS TEXT) WHEN 'paid' THEN 'completed' ELSE CAST(NEW."status__migc_new" AS TEXT) END AS order_status);
     END IF;
-  ELSIF coalesce('migc_a73f7604aeab' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_08b7c3145ba3' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' THEN
       NULL;
@@ -330,7 +330,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_073fbcdad024' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."amount_cents" IS NULL AND (TG_OP = 'INSERT' OR OLD."amount_cents" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "amount_cents" of relation "payments" violates not-null constraint', COLUMN = 'amount_cents', TABLE = 'payments';
@@ -338,7 +338,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents" THEN
       NEW."amount" := NEW."amount_cents" / 100.0;
     END IF;
-  ELSIF coalesce('migc_a73f7604aeab' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_08b7c3145ba3' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."amount" IS DISTINCT FROM OLD."amount" OR (NEW."amount_cents" IS NULL) THEN
       NEW."amount_cents" := round(NEW."amount" * 100);
@@ -544,7 +544,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_073fbcdad024' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."first_name" IS NULL AND (TG_OP = 'INSERT' OR OLD."first_name" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "first_name" of relation "users" violates not-null constraint', COLUMN = 'first_name', TABLE = 'users';
@@ -555,7 +555,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name" THEN
       NEW."full_name" := NEW."first_name" || ' ' || NEW."last_name";
     END IF;
-  ELSIF coalesce('migc_a73f7604aeab' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_08b7c3145ba3' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."full_name" IS DISTINCT FROM OLD."full_name" OR (NEW."first_name" IS NULL AND NEW."last_name" IS NULL) THEN
       NEW."first_name" := split_part(NEW."full_name", ' ', 1);
@@ -611,12 +611,12 @@ $migc$;
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/users.mig:47:6
 CREATE OR REPLACE VIEW "customer_directory" AS SELECT "id", "email", "first_name", "last_name", "phone" FROM "users";
 
--- [21] show `orders` to the old application in its shape (view `migc_a73f7604aeab.orders`)
+-- [21] show `orders` to the old application in its shape (view `migc_08b7c3145ba3.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_a73f7604aeab";
-  CREATE OR REPLACE VIEW "migc_a73f7604aeab"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
+  CREATE SCHEMA IF NOT EXISTS "migc_08b7c3145ba3";
+  CREATE OR REPLACE VIEW "migc_08b7c3145ba3"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
 END
 $migc$;
 DO $migc$
@@ -629,19 +629,19 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a73f7604aeab"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_08b7c3145ba3"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a73f7604aeab"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_08b7c3145ba3"');
 END
 $migc$;
 
--- [22] show `orders` to the new application in its shape (view `migc_92424caa6679.orders`)
+-- [22] show `orders` to the new application in its shape (view `migc_073fbcdad024.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_92424caa6679";
-  CREATE OR REPLACE VIEW "migc_92424caa6679"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status__migc_new" AS "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
-  ALTER TABLE "migc_92424caa6679"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
+  CREATE SCHEMA IF NOT EXISTS "migc_073fbcdad024";
+  CREATE OR REPLACE VIEW "migc_073fbcdad024"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status__migc_new" AS "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
+  ALTER TABLE "migc_073fbcdad024"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
 END
 $migc$;
 DO $migc$
@@ -654,18 +654,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_073fbcdad024"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_073fbcdad024"');
 END
 $migc$;
 
--- [23] show `payments` to the old application in its shape (view `migc_a73f7604aeab.payments`)
+-- [23] show `payments` to the old application in its shape (view `migc_08b7c3145ba3.payments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_a73f7604aeab";
-  CREATE OR REPLACE VIEW "migc_a73f7604aeab"."payments" WITH (security_invoker = true) AS SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
+  CREATE SCHEMA IF NOT EXISTS "migc_08b7c3145ba3";
+  CREATE OR REPLACE VIEW "migc_08b7c3145ba3"."payments" WITH (security_invoker = true) AS SELECT "id", "order_id", "method", "amount", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
 END
 $migc$;
 DO $migc$
@@ -678,18 +678,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"payments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a73f7604aeab"."payments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_08b7c3145ba3"."payments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a73f7604aeab"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_08b7c3145ba3"');
 END
 $migc$;
 
--- [24] show `payments` to the new application in its shape (view `migc_92424caa6679.payments`)
+-- [24] show `payments` to the new application in its shape (view `migc_073fbcdad024.payments`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_92424caa6679";
-  CREATE OR REPLACE VIEW "migc_92424caa6679"."payments" WITH (security_invoker = true) AS SELECT "id", "order_id", "method", "amount_cents", "currency", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
+  CREATE SCHEMA IF NOT EXISTS "migc_073fbcdad024";
+  CREATE OR REPLACE VIEW "migc_073fbcdad024"."payments" WITH (security_invoker = true) AS SELECT "id", "order_id", "method", "amount_cents", "currency", "provider_ref", "paid_at", "created_at", "updated_at" FROM "payments";
 END
 $migc$;
 DO $migc$
@@ -702,18 +702,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"payments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."payments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_073fbcdad024"."payments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_073fbcdad024"');
 END
 $migc$;
 
--- [25] show `users` to the old application in its shape (view `migc_a73f7604aeab.users`)
+-- [25] show `users` to the old application in its shape (view `migc_08b7c3145ba3.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_a73f7604aeab";
-  CREATE OR REPLACE VIEW "migc_a73f7604aeab"."users" WITH (security_invoker = true) AS SELECT "id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at" FROM "users";
+  CREATE SCHEMA IF NOT EXISTS "migc_08b7c3145ba3";
+  CREATE OR REPLACE VIEW "migc_08b7c3145ba3"."users" WITH (security_invoker = true) AS SELECT "id", "email", "full_name", "nickname", "phone", "password_hash", "is_admin", "created_at", "updated_at" FROM "users";
 END
 $migc$;
 DO $migc$
@@ -726,18 +726,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a73f7604aeab"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_08b7c3145ba3"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a73f7604aeab"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_08b7c3145ba3"');
 END
 $migc$;
 
--- [26] show `users` to the new application in its shape (view `migc_92424caa6679.users`)
+-- [26] show `users` to the new application in its shape (view `migc_073fbcdad024.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_92424caa6679";
-  CREATE OR REPLACE VIEW "migc_92424caa6679"."users" WITH (security_invoker = true) AS SELECT "id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+  CREATE SCHEMA IF NOT EXISTS "migc_073fbcdad024";
+  CREATE OR REPLACE VIEW "migc_073fbcdad024"."users" WITH (security_invoker = true) AS SELECT "id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
 END
 $migc$;
 DO $migc$
@@ -750,8 +750,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_073fbcdad024"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_073fbcdad024"');
 END
 $migc$;

@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [71] undo: stop showing `users` to the new application in its shape (view `migc_92424caa6679.users`)
+-- [71] undo: stop showing `users` to the new application in its shape (view `migc_073fbcdad024.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -15,8 +15,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'email', 'email'), (3, 'first_name', 'first_name'), (4, 'last_name', 'last_name'), (5, 'phone', 'phone'), (6, 'password_hash', 'password_hash'), (7, 'is_admin', 'is_admin'), (8, 'marketing_opt_in', 'marketing_opt_in'), (9, 'created_at', 'created_at'), (10, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_92424caa6679"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_92424caa6679"."users"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_073fbcdad024"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_073fbcdad024"."users"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -29,13 +29,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_073fbcdad024"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_073fbcdad024"');
 END
 $migc$;
 
--- [70] undo: stop showing `payments` to the new application in its shape (view `migc_92424caa6679.payments`)
+-- [70] undo: stop showing `payments` to the new application in its shape (view `migc_073fbcdad024.payments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -45,8 +45,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'order_id', 'order_id'), (3, 'method', 'method'), (4, 'amount_cents', 'amount_cents'), (5, 'currency', 'currency'), (6, 'provider_ref', 'provider_ref'), (7, 'paid_at', 'paid_at'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_92424caa6679"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_92424caa6679"."payments"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_073fbcdad024"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_073fbcdad024"."payments"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -59,13 +59,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"payments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."payments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_073fbcdad024"."payments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_073fbcdad024"');
 END
 $migc$;
 
--- [69] undo: stop showing `orders` to the new application in its shape (view `migc_92424caa6679.orders`)
+-- [69] undo: stop showing `orders` to the new application in its shape (view `migc_073fbcdad024.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -75,9 +75,9 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'user_id', 'user_id'), (3, 'shipping_address_id', 'shipping_address_id'), (4, 'status__migc_new', 'status'), (5, 'total', 'total'), (6, 'notes', 'notes'), (7, 'placed_at', 'placed_at'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_92424caa6679"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_92424caa6679"."orders"', cols, rel);
-  ALTER TABLE "migc_92424caa6679"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_073fbcdad024"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_073fbcdad024"."orders"', cols, rel);
+  ALTER TABLE "migc_073fbcdad024"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
 END
 $migc$;
 DO $migc$
@@ -90,9 +90,9 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_073fbcdad024"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_073fbcdad024"');
 END
 $migc$;
 
@@ -107,7 +107,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_073fbcdad024' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "orders" violates not-null constraint', COLUMN = 'status', TABLE = 'orders';
@@ -115,7 +115,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."status__migc_new" IS DISTINCT FROM OLD."status__migc_new" THEN
       NEW."status" := CAST(CASE CAST(NEW."status__migc_new" AS TEXT) WHEN 'paid' THEN 'completed' ELSE CAST(NEW."status__migc_new" AS TEXT) END AS order_status);
     END IF;
-  ELSIF coalesce('migc_a73f7604aeab' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_08b7c3145ba3' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' THEN
       NULL;
@@ -332,7 +332,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_073fbcdad024' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."first_name" IS NULL AND (TG_OP = 'INSERT' OR OLD."first_name" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "first_name" of relation "users" violates not-null constraint', COLUMN = 'first_name', TABLE = 'users';
@@ -343,7 +343,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."first_name" IS DISTINCT FROM OLD."first_name" OR NEW."last_name" IS DISTINCT FROM OLD."last_name" THEN
       NEW."full_name" := NEW."first_name" || ' ' || NEW."last_name";
     END IF;
-  ELSIF coalesce('migc_a73f7604aeab' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_08b7c3145ba3' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."full_name" IS DISTINCT FROM OLD."full_name" OR (NEW."first_name" IS NULL AND NEW."last_name" IS NULL) THEN
       NEW."first_name" := split_part(NEW."full_name", ' ', 1);
@@ -484,7 +484,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_073fbcdad024' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."amount_cents" IS NULL AND (TG_OP = 'INSERT' OR OLD."amount_cents" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "amount_cents" of relation "payments" violates not-null constraint', COLUMN = 'amount_cents', TABLE = 'payments';
@@ -492,7 +492,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."amount_cents" IS DISTINCT FROM OLD."amount_cents" THEN
       NEW."amount" := NEW."amount_cents" / 100.0;
     END IF;
-  ELSIF coalesce('migc_a73f7604aeab' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_08b7c3145ba3' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."amount" IS DISTINCT FROM OLD."amount" OR (NEW."amount_cents" IS NULL) THEN
       NEW."amount_cents" := round(NEW."amount" * 100);
@@ -762,7 +762,7 @@ BEGIN
 END
 $migc$;
 
--- [48] undo: stop showing `users` to the old application in its shape (view `migc_a73f7604aeab.users`)
+-- [48] undo: stop showing `users` to the old application in its shape (view `migc_08b7c3145ba3.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -772,8 +772,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'email', 'email'), (3, 'full_name', 'full_name'), (4, 'nickname', 'nickname'), (5, 'phone', 'phone'), (6, 'password_hash', 'password_hash'), (7, 'is_admin', 'is_admin'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_a73f7604aeab"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_a73f7604aeab"."users"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_08b7c3145ba3"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_08b7c3145ba3"."users"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -786,13 +786,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a73f7604aeab"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_08b7c3145ba3"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a73f7604aeab"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_08b7c3145ba3"');
 END
 $migc$;
 
--- [47] undo: stop showing `payments` to the old application in its shape (view `migc_a73f7604aeab.payments`)
+-- [47] undo: stop showing `payments` to the old application in its shape (view `migc_08b7c3145ba3.payments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -802,8 +802,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'order_id', 'order_id'), (3, 'method', 'method'), (4, 'amount', 'amount'), (5, 'provider_ref', 'provider_ref'), (6, 'paid_at', 'paid_at'), (7, 'created_at', 'created_at'), (8, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_a73f7604aeab"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_a73f7604aeab"."payments"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_08b7c3145ba3"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_08b7c3145ba3"."payments"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -816,13 +816,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"payments"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a73f7604aeab"."payments"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_08b7c3145ba3"."payments"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a73f7604aeab"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_08b7c3145ba3"');
 END
 $migc$;
 
--- [46] undo: stop showing `orders` to the old application in its shape (view `migc_a73f7604aeab.orders`)
+-- [46] undo: stop showing `orders` to the old application in its shape (view `migc_08b7c3145ba3.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -832,8 +832,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'user_id', 'user_id'), (3, 'shipping_address_id', 'shipping_address_id'), (4, 'status', 'status'), (5, 'total', 'total'), (6, 'notes', 'notes'), (7, 'placed_at', 'placed_at'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_a73f7604aeab"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_a73f7604aeab"."orders"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_08b7c3145ba3"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_08b7c3145ba3"."orders"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -846,8 +846,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_a73f7604aeab"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_08b7c3145ba3"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_a73f7604aeab"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_08b7c3145ba3"');
 END
 $migc$;

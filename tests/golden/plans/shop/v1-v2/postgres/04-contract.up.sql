@@ -5,35 +5,35 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [46] stop showing `orders` to the old application in its shape (view `migc_a73f7604aeab.orders`)
+-- [46] stop showing `orders` to the old application in its shape (view `migc_08b7c3145ba3.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_a73f7604aeab"."orders";
+DROP VIEW IF EXISTS "migc_08b7c3145ba3"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a73f7604aeab"')) THEN
-    DROP SCHEMA IF EXISTS "migc_a73f7604aeab";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_08b7c3145ba3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_08b7c3145ba3";
   END IF;
 END
 $migc$;
 
--- [47] stop showing `payments` to the old application in its shape (view `migc_a73f7604aeab.payments`)
+-- [47] stop showing `payments` to the old application in its shape (view `migc_08b7c3145ba3.payments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_a73f7604aeab"."payments";
+DROP VIEW IF EXISTS "migc_08b7c3145ba3"."payments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a73f7604aeab"')) THEN
-    DROP SCHEMA IF EXISTS "migc_a73f7604aeab";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_08b7c3145ba3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_08b7c3145ba3";
   END IF;
 END
 $migc$;
 
--- [48] stop showing `users` to the old application in its shape (view `migc_a73f7604aeab.users`)
+-- [48] stop showing `users` to the old application in its shape (view `migc_08b7c3145ba3.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_a73f7604aeab"."users";
+DROP VIEW IF EXISTS "migc_08b7c3145ba3"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_a73f7604aeab"')) THEN
-    DROP SCHEMA IF EXISTS "migc_a73f7604aeab";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_08b7c3145ba3"')) THEN
+    DROP SCHEMA IF EXISTS "migc_08b7c3145ba3";
   END IF;
 END
 $migc$;
@@ -448,35 +448,35 @@ DROP FUNCTION IF EXISTS "migc_sync_orders"();
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v2/orders.mig:47:6
 CREATE OR REPLACE VIEW "order_totals" AS SELECT "o"."id" AS "order_id", "o"."user_id", count(*) AS "lines", sum("i"."quantity" * "i"."unit_price") AS "items_total" FROM "orders" o JOIN "order_items" i ON "i"."order_id" = "o"."id" GROUP BY "o"."id", "o"."user_id";
 
--- [69] stop showing `orders` to the new application in its shape (view `migc_92424caa6679.orders`)
+-- [69] stop showing `orders` to the new application in its shape (view `migc_073fbcdad024.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_92424caa6679"."orders";
+DROP VIEW IF EXISTS "migc_073fbcdad024"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
-    DROP SCHEMA IF EXISTS "migc_92424caa6679";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_073fbcdad024"')) THEN
+    DROP SCHEMA IF EXISTS "migc_073fbcdad024";
   END IF;
 END
 $migc$;
 
--- [70] stop showing `payments` to the new application in its shape (view `migc_92424caa6679.payments`)
+-- [70] stop showing `payments` to the new application in its shape (view `migc_073fbcdad024.payments`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_92424caa6679"."payments";
+DROP VIEW IF EXISTS "migc_073fbcdad024"."payments";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
-    DROP SCHEMA IF EXISTS "migc_92424caa6679";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_073fbcdad024"')) THEN
+    DROP SCHEMA IF EXISTS "migc_073fbcdad024";
   END IF;
 END
 $migc$;
 
--- [71] stop showing `users` to the new application in its shape (view `migc_92424caa6679.users`)
+-- [71] stop showing `users` to the new application in its shape (view `migc_073fbcdad024.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_92424caa6679"."users";
+DROP VIEW IF EXISTS "migc_073fbcdad024"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
-    DROP SCHEMA IF EXISTS "migc_92424caa6679";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_073fbcdad024"')) THEN
+    DROP SCHEMA IF EXISTS "migc_073fbcdad024";
   END IF;
 END
 $migc$;

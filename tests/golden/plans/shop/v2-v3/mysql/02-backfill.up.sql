@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [21] backfill `line1` on `addresses`
+-- [50] backfill `line1` on `addresses`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/users.mig:28:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -72,7 +72,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [22] backfill `customer_note`, `status__migc_new` on `orders`
+-- [51] backfill `customer_note`, `status__migc_new` on `orders`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/orders.mig:12:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -138,7 +138,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [23] backfill `email_normalized` on `users`
+-- [52] backfill `email_normalized` on `users`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v3/users.mig:4:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

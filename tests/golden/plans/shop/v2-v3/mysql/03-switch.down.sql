@@ -6,11 +6,11 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [33] undo: turn index `users_email_normalized_key` into a unique constraint
+-- [62] undo: turn index `users_email_normalized_key` into a unique constraint
 --     lock: none; rewrite: no; scan: no; from v3/users.mig:18:3
 -- users: the unique index users_email_normalized_key is the constraint in MySQL, nothing to attach
 
--- [32] undo: set `users.email_normalized` not null
+-- [61] undo: set `users.email_normalized` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/users.mig:9:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -122,15 +122,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [31] undo: validate that `users.email_normalized` holds no null
+-- [60] undo: validate that `users.email_normalized` holds no null
 --     lock: none; rewrite: no; scan: no; from v3/users.mig:9:3
 -- nothing to undo for users_email_normalized_not_null
 
--- [30] undo: check `users.email_normalized` is not null, without scanning
+-- [59] undo: check `users.email_normalized` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v3/users.mig:9:3
 -- users.email_normalized: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [29] undo: set `orders.status__migc_new` not null
+-- [58] undo: set `orders.status__migc_new` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -159,15 +159,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [28] undo: validate that `orders.status__migc_new` holds no null
+-- [57] undo: validate that `orders.status__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from v3/orders.mig:16:3
 -- nothing to undo for orders_status__migc_new_not_null
 
--- [27] undo: check `orders.status__migc_new` is not null, without scanning
+-- [56] undo: check `orders.status__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v3/orders.mig:16:3
 -- orders.status__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [26] undo: set `addresses.line1` not null
+-- [55] undo: set `addresses.line1` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/users.mig:33:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -249,10 +249,10 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [25] undo: validate that `addresses.line1` holds no null
+-- [54] undo: validate that `addresses.line1` holds no null
 --     lock: none; rewrite: no; scan: no; from v3/users.mig:33:3
 -- nothing to undo for addresses_line1_not_null
 
--- [24] undo: check `addresses.line1` is not null, without scanning
+-- [53] undo: check `addresses.line1` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v3/users.mig:33:3
 -- addresses.line1: no check needed, SET NOT NULL checks the rows while it rebuilds in place

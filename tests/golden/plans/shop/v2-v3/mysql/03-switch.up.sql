@@ -6,15 +6,15 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [24] check `addresses.line1` is not null, without scanning
+-- [53] check `addresses.line1` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v3/users.mig:33:3
 -- addresses.line1: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [25] validate that `addresses.line1` holds no null
+-- [54] validate that `addresses.line1` holds no null
 --     lock: none; rewrite: no; scan: no; from v3/users.mig:33:3
 -- addresses_line1_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [26] set `addresses.line1` not null
+-- [55] set `addresses.line1` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/users.mig:33:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -142,14 +142,14 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_addresses_insert__migc` BEFORE INSERT ON `addresses__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_ead8aada0f99'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`line1` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''line1'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`street` = NEW.`line1`;
       SET NEW.`house_number` = '''';
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- written by the old application
       SET NEW.`line1` = concat(NEW.`street`, '' '', NEW.`house_number`);
     ELSEIF NEW.`line1` IS NULL THEN
@@ -171,7 +171,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_addresses_update__migc` BEFORE UPDATE ON `addresses__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_ead8aada0f99'' THEN
       -- updated by the new application
       IF NEW.`line1` IS NULL AND OLD.`line1` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''line1'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -180,18 +180,20 @@ BEGIN
         SET NEW.`street` = NEW.`line1`;
         SET NEW.`house_number` = '''';
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- updated by the old application
       IF NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL THEN
         SET NEW.`line1` = concat(NEW.`street`, '' '', NEW.`house_number`);
       END IF;
-    ELSEIF (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL) AND NOT (NOT (NEW.`line1` <=> OLD.`line1`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`line1` = concat(NEW.`street`, '' '', NEW.`house_number`);
-    ELSEIF (NOT (NEW.`line1` <=> OLD.`line1`)) AND NOT (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`)) THEN
-      -- the new application''s
-      SET NEW.`street` = NEW.`line1`;
-      SET NEW.`house_number` = '''';
+    ELSE
+      IF (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL) AND NOT (NOT (NEW.`line1` <=> OLD.`line1`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`line1` = concat(NEW.`street`, '' '', NEW.`house_number`);
+      ELSEIF (NOT (NEW.`line1` <=> OLD.`line1`)) AND NOT (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`)) THEN
+        -- the new application''s
+        SET NEW.`street` = NEW.`line1`;
+        SET NEW.`house_number` = '''';
+      END IF;
     END IF;
   END IF;
 END';
@@ -229,14 +231,14 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_addresses_insert` BEFORE INSERT ON `addresses` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_ead8aada0f99'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`line1` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''line1'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`street` = NEW.`line1`;
       SET NEW.`house_number` = '''';
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- written by the old application
       SET NEW.`line1` = concat(NEW.`street`, '' '', NEW.`house_number`);
     ELSEIF NEW.`line1` IS NULL THEN
@@ -262,7 +264,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_addresses_update` BEFORE UPDATE ON `addresses` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_ead8aada0f99'' THEN
       -- updated by the new application
       IF NEW.`line1` IS NULL AND OLD.`line1` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''line1'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -271,18 +273,20 @@ BEGIN
         SET NEW.`street` = NEW.`line1`;
         SET NEW.`house_number` = '''';
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- updated by the old application
       IF NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL THEN
         SET NEW.`line1` = concat(NEW.`street`, '' '', NEW.`house_number`);
       END IF;
-    ELSEIF (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL) AND NOT (NOT (NEW.`line1` <=> OLD.`line1`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`line1` = concat(NEW.`street`, '' '', NEW.`house_number`);
-    ELSEIF (NOT (NEW.`line1` <=> OLD.`line1`)) AND NOT (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`)) THEN
-      -- the new application''s
-      SET NEW.`street` = NEW.`line1`;
-      SET NEW.`house_number` = '''';
+    ELSE
+      IF (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`) OR NEW.`line1` IS NULL) AND NOT (NOT (NEW.`line1` <=> OLD.`line1`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`line1` = concat(NEW.`street`, '' '', NEW.`house_number`);
+      ELSEIF (NOT (NEW.`line1` <=> OLD.`line1`)) AND NOT (NOT (NEW.`street` <=> OLD.`street`) OR NOT (NEW.`house_number` <=> OLD.`house_number`)) THEN
+        -- the new application''s
+        SET NEW.`street` = NEW.`line1`;
+        SET NEW.`house_number` = '''';
+      END IF;
     END IF;
   END IF;
 END';
@@ -334,15 +338,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [27] check `orders.status__migc_new` is not null, without scanning
+-- [56] check `orders.status__migc_new` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v3/orders.mig:16:3
 -- orders.status__migc_new: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [28] validate that `orders.status__migc_new` holds no null
+-- [57] validate that `orders.status__migc_new` holds no null
 --     lock: none; rewrite: no; scan: no; from v3/orders.mig:16:3
 -- orders_status__migc_new_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [29] set `orders.status__migc_new` not null
+-- [58] set `orders.status__migc_new` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v3/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -371,15 +375,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [30] check `users.email_normalized` is not null, without scanning
+-- [59] check `users.email_normalized` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v3/users.mig:9:3
 -- users.email_normalized: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [31] validate that `users.email_normalized` holds no null
+-- [60] validate that `users.email_normalized` holds no null
 --     lock: none; rewrite: no; scan: no; from v3/users.mig:9:3
 -- users_email_normalized_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [32] set `users.email_normalized` not null
+-- [61] set `users.email_normalized` not null
 --     lock: none (copied online: triggers, batches, an atomic rename); rewrite: yes; scan: yes; from v3/users.mig:9:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -531,13 +535,12 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert__migc` BEFORE INSERT ON `users__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_ead8aada0f99'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`email_normalized` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''email_normalized'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
-      DO 0;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- written by the old application
       SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
     ELSEIF NEW.`email_normalized` IS NULL THEN
@@ -558,25 +561,24 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update__migc` BEFORE UPDATE ON `users__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_ead8aada0f99'' THEN
       -- updated by the new application
       IF NEW.`email_normalized` IS NULL AND OLD.`email_normalized` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''email_normalized'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
-      IF NOT (NEW.`email_normalized` <=> OLD.`email_normalized`) THEN
-        DO 0;
-      END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- updated by the old application
       IF NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL THEN
         SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
       END IF;
-    ELSEIF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
-    ELSEIF (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) AND NOT (FALSE) THEN
-      -- the new application''s
-      DO 0;
+    ELSE
+      IF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
+      ELSEIF (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) AND NOT (FALSE) THEN
+        -- the new application''s
+        DO 0;
+      END IF;
     END IF;
   END IF;
 END';
@@ -644,13 +646,12 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_insert` BEFORE INSERT ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_ead8aada0f99'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`email_normalized` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''email_normalized'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
-      DO 0;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- written by the old application
       SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
     ELSEIF NEW.`email_normalized` IS NULL THEN
@@ -675,25 +676,24 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_users_update` BEFORE UPDATE ON `users` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_ead8aada0f99'' THEN
       -- updated by the new application
       IF NEW.`email_normalized` IS NULL AND OLD.`email_normalized` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''email_normalized'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
-      IF NOT (NEW.`email_normalized` <=> OLD.`email_normalized`) THEN
-        DO 0;
-      END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_92424caa6679'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_073fbcdad024'' THEN
       -- updated by the old application
       IF NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL THEN
         SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
       END IF;
-    ELSEIF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
-    ELSEIF (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) AND NOT (FALSE) THEN
-      -- the new application''s
-      DO 0;
+    ELSE
+      IF (NOT (NEW.`email` <=> OLD.`email`) OR NEW.`email_normalized` IS NULL) AND NOT (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`email_normalized` = lower(TRIM(NEW.`email`));
+      ELSEIF (NOT (NEW.`email_normalized` <=> OLD.`email_normalized`)) AND NOT (FALSE) THEN
+        -- the new application''s
+        DO 0;
+      END IF;
     END IF;
   END IF;
 END';
@@ -715,6 +715,6 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [33] turn index `users_email_normalized_key` into a unique constraint
+-- [62] turn index `users_email_normalized_key` into a unique constraint
 --     lock: none; rewrite: no; scan: no; from v3/users.mig:18:3
 -- users: the unique index users_email_normalized_key is the constraint in MySQL, nothing to attach

@@ -5,68 +5,68 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [26] undo: show `users` to the new application in its shape (view `migc_9a8ef67683f2.users`)
+-- [26] undo: show `users` to the new application in its shape (view `migc_ead8aada0f99.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."users";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;
 
--- [25] undo: show `users` to the old application in its shape (view `migc_92424caa6679.users`)
+-- [25] undo: show `users` to the old application in its shape (view `migc_073fbcdad024.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_92424caa6679"."users";
+DROP VIEW IF EXISTS "migc_073fbcdad024"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
-    DROP SCHEMA IF EXISTS "migc_92424caa6679";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_073fbcdad024"')) THEN
+    DROP SCHEMA IF EXISTS "migc_073fbcdad024";
   END IF;
 END
 $migc$;
 
--- [24] undo: show `orders` to the new application in its shape (view `migc_9a8ef67683f2.orders`)
+-- [24] undo: show `orders` to the new application in its shape (view `migc_ead8aada0f99.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."orders";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;
 
--- [23] undo: show `orders` to the old application in its shape (view `migc_92424caa6679.orders`)
+-- [23] undo: show `orders` to the old application in its shape (view `migc_073fbcdad024.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_92424caa6679"."orders";
+DROP VIEW IF EXISTS "migc_073fbcdad024"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
-    DROP SCHEMA IF EXISTS "migc_92424caa6679";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_073fbcdad024"')) THEN
+    DROP SCHEMA IF EXISTS "migc_073fbcdad024";
   END IF;
 END
 $migc$;
 
--- [22] undo: show `addresses` to the new application in its shape (view `migc_9a8ef67683f2.addresses`)
+-- [22] undo: show `addresses` to the new application in its shape (view `migc_ead8aada0f99.addresses`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."addresses";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."addresses";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;
 
--- [21] undo: show `addresses` to the old application in its shape (view `migc_92424caa6679.addresses`)
+-- [21] undo: show `addresses` to the old application in its shape (view `migc_073fbcdad024.addresses`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_92424caa6679"."addresses";
+DROP VIEW IF EXISTS "migc_073fbcdad024"."addresses";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
-    DROP SCHEMA IF EXISTS "migc_92424caa6679";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_073fbcdad024"')) THEN
+    DROP SCHEMA IF EXISTS "migc_073fbcdad024";
   END IF;
 END
 $migc$;

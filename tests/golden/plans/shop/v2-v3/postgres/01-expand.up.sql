@@ -206,7 +206,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_9a8ef67683f2' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_ead8aada0f99' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."line1" IS NULL AND (TG_OP = 'INSERT' OR OLD."line1" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "line1" of relation "addresses" violates not-null constraint', COLUMN = 'line1', TABLE = 'addresses';
@@ -215,7 +215,7 @@ BEGIN
       NEW."street" := NEW."line1";
       NEW."house_number" := '';
     END IF;
-  ELSIF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_073fbcdad024' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."street" IS DISTINCT FROM OLD."street" OR NEW."house_number" IS DISTINCT FROM OLD."house_number" OR (NEW."line1" IS NULL) THEN
       NEW."line1" := NEW."street" || ' ' || NEW."house_number";
@@ -348,7 +348,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_9a8ef67683f2' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_ead8aada0f99' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "orders" violates not-null constraint', COLUMN = 'status', TABLE = 'orders';
@@ -357,7 +357,7 @@ BEGIN
       NEW."notes" := NEW."customer_note";
       NEW."status" := CAST(CAST(NEW."status__migc_new" AS TEXT) AS order_status);
     END IF;
-  ELSIF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_073fbcdad024' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."notes" IS DISTINCT FROM OLD."notes" OR (NEW."customer_note" IS NULL) THEN
       NEW."customer_note" := NEW."notes";
@@ -471,7 +471,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_9a8ef67683f2' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_ead8aada0f99' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."email_normalized" IS NULL AND (TG_OP = 'INSERT' OR OLD."email_normalized" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "email_normalized" of relation "users" violates not-null constraint', COLUMN = 'email_normalized', TABLE = 'users';
@@ -479,7 +479,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."email_normalized" IS DISTINCT FROM OLD."email_normalized" THEN
       NULL;
     END IF;
-  ELSIF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_073fbcdad024' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."email" IS DISTINCT FROM OLD."email" OR (NEW."email_normalized" IS NULL) THEN
       NEW."email_normalized" := lower(TRIM(NEW."email"));
@@ -536,12 +536,12 @@ DROP VIEW IF EXISTS "product_stock";
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
 
--- [21] show `addresses` to the old application in its shape (view `migc_92424caa6679.addresses`)
+-- [21] show `addresses` to the old application in its shape (view `migc_073fbcdad024.addresses`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_92424caa6679";
-  CREATE OR REPLACE VIEW "migc_92424caa6679"."addresses" WITH (security_invoker = true) AS SELECT "id", "user_id", "recipient", "street", "house_number", "city", "postal_code", "country", "is_default", "created_at", "updated_at" FROM "addresses";
+  CREATE SCHEMA IF NOT EXISTS "migc_073fbcdad024";
+  CREATE OR REPLACE VIEW "migc_073fbcdad024"."addresses" WITH (security_invoker = true) AS SELECT "id", "user_id", "recipient", "street", "house_number", "city", "postal_code", "country", "is_default", "created_at", "updated_at" FROM "addresses";
 END
 $migc$;
 DO $migc$
@@ -554,18 +554,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"addresses"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."addresses"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_073fbcdad024"."addresses"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_073fbcdad024"');
 END
 $migc$;
 
--- [22] show `addresses` to the new application in its shape (view `migc_9a8ef67683f2.addresses`)
+-- [22] show `addresses` to the new application in its shape (view `migc_ead8aada0f99.addresses`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_9a8ef67683f2";
-  CREATE OR REPLACE VIEW "migc_9a8ef67683f2"."addresses" WITH (security_invoker = true) AS SELECT "id", "user_id", "recipient", "line1", "line2", "city", "postal_code", "country", "is_default", "created_at", "updated_at" FROM "addresses";
+  CREATE SCHEMA IF NOT EXISTS "migc_ead8aada0f99";
+  CREATE OR REPLACE VIEW "migc_ead8aada0f99"."addresses" WITH (security_invoker = true) AS SELECT "id", "user_id", "recipient", "line1", "line2", "city", "postal_code", "country", "is_default", "created_at", "updated_at" FROM "addresses";
 END
 $migc$;
 DO $migc$
@@ -578,18 +578,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"addresses"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."addresses"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."addresses"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;
 
--- [23] show `orders` to the old application in its shape (view `migc_92424caa6679.orders`)
+-- [23] show `orders` to the old application in its shape (view `migc_073fbcdad024.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_92424caa6679";
-  CREATE OR REPLACE VIEW "migc_92424caa6679"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
+  CREATE SCHEMA IF NOT EXISTS "migc_073fbcdad024";
+  CREATE OR REPLACE VIEW "migc_073fbcdad024"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "notes", "placed_at", "created_at", "updated_at" FROM "orders";
 END
 $migc$;
 DO $migc$
@@ -602,19 +602,19 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_073fbcdad024"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_073fbcdad024"');
 END
 $migc$;
 
--- [24] show `orders` to the new application in its shape (view `migc_9a8ef67683f2.orders`)
+-- [24] show `orders` to the new application in its shape (view `migc_ead8aada0f99.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_9a8ef67683f2";
-  CREATE OR REPLACE VIEW "migc_9a8ef67683f2"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status__migc_new" AS "status", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
-  ALTER TABLE "migc_9a8ef67683f2"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
+  CREATE SCHEMA IF NOT EXISTS "migc_ead8aada0f99";
+  CREATE OR REPLACE VIEW "migc_ead8aada0f99"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status__migc_new" AS "status", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
+  ALTER TABLE "migc_ead8aada0f99"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
 END
 $migc$;
 DO $migc$
@@ -627,18 +627,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;
 
--- [25] show `users` to the old application in its shape (view `migc_92424caa6679.users`)
+-- [25] show `users` to the old application in its shape (view `migc_073fbcdad024.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_92424caa6679";
-  CREATE OR REPLACE VIEW "migc_92424caa6679"."users" WITH (security_invoker = true) AS SELECT "id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+  CREATE SCHEMA IF NOT EXISTS "migc_073fbcdad024";
+  CREATE OR REPLACE VIEW "migc_073fbcdad024"."users" WITH (security_invoker = true) AS SELECT "id", "email", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
 END
 $migc$;
 DO $migc$
@@ -651,18 +651,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_073fbcdad024"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_073fbcdad024"');
 END
 $migc$;
 
--- [26] show `users` to the new application in its shape (view `migc_9a8ef67683f2.users`)
+-- [26] show `users` to the new application in its shape (view `migc_ead8aada0f99.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_9a8ef67683f2";
-  CREATE OR REPLACE VIEW "migc_9a8ef67683f2"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+  CREATE SCHEMA IF NOT EXISTS "migc_ead8aada0f99";
+  CREATE OR REPLACE VIEW "migc_ead8aada0f99"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
 END
 $migc$;
 DO $migc$
@@ -675,8 +675,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;

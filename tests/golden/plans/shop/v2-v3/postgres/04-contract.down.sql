@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [71] undo: stop showing `users` to the new application in its shape (view `migc_9a8ef67683f2.users`)
+-- [71] undo: stop showing `users` to the new application in its shape (view `migc_ead8aada0f99.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -15,8 +15,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'email', 'email'), (3, 'email_normalized', 'email_normalized'), (4, 'first_name', 'first_name'), (5, 'last_name', 'last_name'), (6, 'phone', 'phone'), (7, 'password_hash', 'password_hash'), (8, 'is_admin', 'is_admin'), (9, 'marketing_opt_in', 'marketing_opt_in'), (10, 'created_at', 'created_at'), (11, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_9a8ef67683f2"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_9a8ef67683f2"."users"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_ead8aada0f99"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_ead8aada0f99"."users"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -29,13 +29,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;
 
--- [70] undo: stop showing `orders` to the new application in its shape (view `migc_9a8ef67683f2.orders`)
+-- [70] undo: stop showing `orders` to the new application in its shape (view `migc_ead8aada0f99.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -45,9 +45,9 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'user_id', 'user_id'), (3, 'shipping_address_id', 'shipping_address_id'), (4, 'status__migc_new', 'status'), (5, 'total', 'total'), (6, 'customer_note', 'customer_note'), (7, 'placed_at', 'placed_at'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_9a8ef67683f2"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_9a8ef67683f2"."orders"', cols, rel);
-  ALTER TABLE "migc_9a8ef67683f2"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_ead8aada0f99"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_ead8aada0f99"."orders"', cols, rel);
+  ALTER TABLE "migc_ead8aada0f99"."orders" ALTER COLUMN "status" SET DEFAULT 'pending';
 END
 $migc$;
 DO $migc$
@@ -60,13 +60,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;
 
--- [69] undo: stop showing `addresses` to the new application in its shape (view `migc_9a8ef67683f2.addresses`)
+-- [69] undo: stop showing `addresses` to the new application in its shape (view `migc_ead8aada0f99.addresses`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -76,8 +76,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'user_id', 'user_id'), (3, 'recipient', 'recipient'), (4, 'line1', 'line1'), (5, 'line2', 'line2'), (6, 'city', 'city'), (7, 'postal_code', 'postal_code'), (8, 'country', 'country'), (9, 'is_default', 'is_default'), (10, 'created_at', 'created_at'), (11, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_9a8ef67683f2"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_9a8ef67683f2"."addresses"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_ead8aada0f99"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_ead8aada0f99"."addresses"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -90,9 +90,9 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"addresses"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."addresses"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."addresses"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;
 
@@ -170,7 +170,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_9a8ef67683f2' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_ead8aada0f99' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."status__migc_new" IS NULL AND (TG_OP = 'INSERT' OR OLD."status__migc_new" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "status" of relation "orders" violates not-null constraint', COLUMN = 'status', TABLE = 'orders';
@@ -179,7 +179,7 @@ BEGIN
       NEW."notes" := NEW."customer_note";
       NEW."status" := CAST(CAST(NEW."status__migc_new" AS TEXT) AS order_status);
     END IF;
-  ELSIF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_073fbcdad024' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."notes" IS DISTINCT FROM OLD."notes" OR (NEW."customer_note" IS NULL) THEN
       NEW."customer_note" := NEW."notes";
@@ -335,7 +335,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_9a8ef67683f2' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_ead8aada0f99' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."email_normalized" IS NULL AND (TG_OP = 'INSERT' OR OLD."email_normalized" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "email_normalized" of relation "users" violates not-null constraint', COLUMN = 'email_normalized', TABLE = 'users';
@@ -343,7 +343,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."email_normalized" IS DISTINCT FROM OLD."email_normalized" THEN
       NULL;
     END IF;
-  ELSIF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_073fbcdad024' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."email" IS DISTINCT FROM OLD."email" OR (NEW."email_normalized" IS NULL) THEN
       NEW."email_normalized" := lower(TRIM(NEW."email"));
@@ -665,7 +665,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_9a8ef67683f2' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_ead8aada0f99' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."line1" IS NULL AND (TG_OP = 'INSERT' OR OLD."line1" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "line1" of relation "addresses" violates not-null constraint', COLUMN = 'line1', TABLE = 'addresses';
@@ -674,7 +674,7 @@ BEGIN
       NEW."street" := NEW."line1";
       NEW."house_number" := '';
     END IF;
-  ELSIF coalesce('migc_92424caa6679' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_073fbcdad024' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."street" IS DISTINCT FROM OLD."street" OR NEW."house_number" IS DISTINCT FROM OLD."house_number" OR (NEW."line1" IS NULL) THEN
       NEW."line1" := NEW."street" || ' ' || NEW."house_number";
@@ -833,7 +833,7 @@ BEGIN
 END
 $migc$;
 
--- [42] undo: stop showing `users` to the old application in its shape (view `migc_92424caa6679.users`)
+-- [42] undo: stop showing `users` to the old application in its shape (view `migc_073fbcdad024.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -843,8 +843,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'email', 'email'), (3, 'first_name', 'first_name'), (4, 'last_name', 'last_name'), (5, 'phone', 'phone'), (6, 'password_hash', 'password_hash'), (7, 'is_admin', 'is_admin'), (8, 'marketing_opt_in', 'marketing_opt_in'), (9, 'created_at', 'created_at'), (10, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_92424caa6679"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_92424caa6679"."users"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_073fbcdad024"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_073fbcdad024"."users"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -857,13 +857,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_073fbcdad024"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_073fbcdad024"');
 END
 $migc$;
 
--- [41] undo: stop showing `orders` to the old application in its shape (view `migc_92424caa6679.orders`)
+-- [41] undo: stop showing `orders` to the old application in its shape (view `migc_073fbcdad024.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -873,8 +873,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'user_id', 'user_id'), (3, 'shipping_address_id', 'shipping_address_id'), (4, 'status', 'status'), (5, 'total', 'total'), (6, 'notes', 'notes'), (7, 'placed_at', 'placed_at'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_92424caa6679"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_92424caa6679"."orders"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_073fbcdad024"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_073fbcdad024"."orders"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -887,13 +887,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_073fbcdad024"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_073fbcdad024"');
 END
 $migc$;
 
--- [40] undo: stop showing `addresses` to the old application in its shape (view `migc_92424caa6679.addresses`)
+-- [40] undo: stop showing `addresses` to the old application in its shape (view `migc_073fbcdad024.addresses`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -903,8 +903,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'user_id', 'user_id'), (3, 'recipient', 'recipient'), (4, 'street', 'street'), (5, 'house_number', 'house_number'), (6, 'city', 'city'), (7, 'postal_code', 'postal_code'), (8, 'country', 'country'), (9, 'is_default', 'is_default'), (10, 'created_at', 'created_at'), (11, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_92424caa6679"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_92424caa6679"."addresses"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_073fbcdad024"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_073fbcdad024"."addresses"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -917,8 +917,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"addresses"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_92424caa6679"."addresses"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_073fbcdad024"."addresses"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_92424caa6679"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_073fbcdad024"');
 END
 $migc$;

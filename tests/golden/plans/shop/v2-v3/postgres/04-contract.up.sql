@@ -5,35 +5,35 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [40] stop showing `addresses` to the old application in its shape (view `migc_92424caa6679.addresses`)
+-- [40] stop showing `addresses` to the old application in its shape (view `migc_073fbcdad024.addresses`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_92424caa6679"."addresses";
+DROP VIEW IF EXISTS "migc_073fbcdad024"."addresses";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
-    DROP SCHEMA IF EXISTS "migc_92424caa6679";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_073fbcdad024"')) THEN
+    DROP SCHEMA IF EXISTS "migc_073fbcdad024";
   END IF;
 END
 $migc$;
 
--- [41] stop showing `orders` to the old application in its shape (view `migc_92424caa6679.orders`)
+-- [41] stop showing `orders` to the old application in its shape (view `migc_073fbcdad024.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_92424caa6679"."orders";
+DROP VIEW IF EXISTS "migc_073fbcdad024"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
-    DROP SCHEMA IF EXISTS "migc_92424caa6679";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_073fbcdad024"')) THEN
+    DROP SCHEMA IF EXISTS "migc_073fbcdad024";
   END IF;
 END
 $migc$;
 
--- [42] stop showing `users` to the old application in its shape (view `migc_92424caa6679.users`)
+-- [42] stop showing `users` to the old application in its shape (view `migc_073fbcdad024.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_92424caa6679"."users";
+DROP VIEW IF EXISTS "migc_073fbcdad024"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_92424caa6679"')) THEN
-    DROP SCHEMA IF EXISTS "migc_92424caa6679";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_073fbcdad024"')) THEN
+    DROP SCHEMA IF EXISTS "migc_073fbcdad024";
   END IF;
 END
 $migc$;
@@ -637,35 +637,35 @@ $migc$;
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v3/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved") AS "available" FROM "stock_levels" GROUP BY "product_id";
 
--- [69] stop showing `addresses` to the new application in its shape (view `migc_9a8ef67683f2.addresses`)
+-- [69] stop showing `addresses` to the new application in its shape (view `migc_ead8aada0f99.addresses`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."addresses";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."addresses";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;
 
--- [70] stop showing `orders` to the new application in its shape (view `migc_9a8ef67683f2.orders`)
+-- [70] stop showing `orders` to the new application in its shape (view `migc_ead8aada0f99.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."orders";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;
 
--- [71] stop showing `users` to the new application in its shape (view `migc_9a8ef67683f2.users`)
+-- [71] stop showing `users` to the new application in its shape (view `migc_ead8aada0f99.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."users";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;

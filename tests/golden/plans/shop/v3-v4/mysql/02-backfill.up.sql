@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [28] copy the rows of `orders` to its copy `orders__migc`
+-- [60] copy the rows of `orders` to its copy `orders__migc`
 --     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from v4/orders.mig:16:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -82,7 +82,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [29] copy the rows of `stock_levels` to its copy `stock_levels__migc`
+-- [61] copy the rows of `stock_levels` to its copy `stock_levels__migc`
 --     lock: row locks (one batch of rows at a time); rewrite: yes; scan: yes; from v4/inventory.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -160,7 +160,7 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [30] backfill `total_cents` on `orders`
+-- [62] backfill `total_cents` on `orders`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v4/orders.mig:10:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -226,7 +226,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [31] backfill `reserved_quantity` on `stock_levels`
+-- [63] backfill `reserved_quantity` on `stock_levels`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v4/inventory.mig:9:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -295,7 +295,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET @migc_backfill = NULL;
 
--- [32] backfill `role` on `users`
+-- [64] backfill `role` on `users`
 --     lock: row locks (one batch of rows at a time); rewrite: no; scan: yes; from v4/users.mig:7:7
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [46] undo: set `users.role` not null
+-- [78] undo: set `users.role` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v4/users.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -35,23 +35,23 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [45] undo: validate that `users.role` holds no null
+-- [77] undo: validate that `users.role` holds no null
 --     lock: none; rewrite: no; scan: no; from v4/users.mig:15:3
 -- nothing to undo for users_role_not_null
 
--- [44] undo: check `users.role` is not null, without scanning
+-- [76] undo: check `users.role` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v4/users.mig:15:3
 -- users.role: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [43] undo: validate check `stock_reserved_le_quantity__migc` on existing rows
+-- [75] undo: validate check `stock_reserved_le_quantity__migc` on existing rows
 --     lock: none; rewrite: no; scan: no; from v4/inventory.mig:16:3
 -- nothing to undo for stock_reserved_le_quantity__migc
 
--- [42] undo: validate check `stock_levels_reserved_quantity_check` on existing rows
+-- [74] undo: validate check `stock_levels_reserved_quantity_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:47
 -- nothing to undo for stock_levels_reserved_quantity_check
 
--- [41] undo: set `stock_levels.reserved_quantity` not null
+-- [73] undo: set `stock_levels.reserved_quantity` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v4/inventory.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -80,19 +80,19 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [40] undo: validate that `stock_levels.reserved_quantity` holds no null
+-- [72] undo: validate that `stock_levels.reserved_quantity` holds no null
 --     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:3
 -- nothing to undo for stock_levels_reserved_quantity_not_null
 
--- [39] undo: check `stock_levels.reserved_quantity` is not null, without scanning
+-- [71] undo: check `stock_levels.reserved_quantity` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:3
 -- stock_levels.reserved_quantity: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [38] undo: validate check `orders_total_cents_check` on existing rows
+-- [70] undo: validate check `orders_total_cents_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:45
 -- nothing to undo for orders_total_cents_check
 
--- [37] undo: set `orders.total_cents` not null
+-- [69] undo: set `orders.total_cents` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v4/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -121,15 +121,15 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [36] undo: validate that `orders.total_cents` holds no null
+-- [68] undo: validate that `orders.total_cents` holds no null
 --     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:3
 -- nothing to undo for orders_total_cents_not_null
 
--- [35] undo: check `orders.total_cents` is not null, without scanning
+-- [67] undo: check `orders.total_cents` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:3
 -- orders.total_cents: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [34] undo: swap the copy `stock_levels__migc` in for `stock_levels`; the old table follows it until contract
+-- [66] undo: swap the copy `stock_levels__migc` in for `stock_levels`; the old table follows it until contract
 --     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from v4/inventory.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -165,7 +165,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [33] undo: swap the copy `orders__migc` in for `orders`; the old table follows it until contract
+-- [65] undo: swap the copy `orders__migc` in for `orders`; the old table follows it until contract
 --     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from v4/orders.mig:16:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

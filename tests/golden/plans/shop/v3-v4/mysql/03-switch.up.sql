@@ -6,7 +6,7 @@ SET SESSION lock_wait_timeout = 2;
 SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ZERO_DATE,NO_ZERO_IN_DATE,NO_ENGINE_SUBSTITUTION';
 SET NAMES utf8mb4;
 
--- [33] swap the copy `orders__migc` in for `orders`; the old table follows it until contract
+-- [65] swap the copy `orders__migc` in for `orders`; the old table follows it until contract
 --     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from v4/orders.mig:16:45
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -69,13 +69,13 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_insert__migc` BEFORE INSERT ON `orders__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_83a35d5bf93d'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_5dc31f109be8'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`total_cents` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''total_cents'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`total` = NEW.`total_cents` / 100.0;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_ead8aada0f99'' THEN
       -- written by the old application
       SET NEW.`total_cents` = round(NEW.`total` * 100);
     ELSEIF NEW.`total_cents` IS NULL THEN
@@ -96,7 +96,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_orders_update__migc` BEFORE UPDATE ON `orders__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_83a35d5bf93d'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_5dc31f109be8'' THEN
       -- updated by the new application
       IF NEW.`total_cents` IS NULL AND OLD.`total_cents` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''total_cents'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -104,17 +104,19 @@ BEGIN
       IF NOT (NEW.`total_cents` <=> OLD.`total_cents`) THEN
         SET NEW.`total` = NEW.`total_cents` / 100.0;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_ead8aada0f99'' THEN
       -- updated by the old application
       IF NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL THEN
         SET NEW.`total_cents` = round(NEW.`total` * 100);
       END IF;
-    ELSEIF (NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL) AND NOT (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`total_cents` = round(NEW.`total` * 100);
-    ELSEIF (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) AND NOT (NOT (NEW.`total` <=> OLD.`total`)) THEN
-      -- the new application''s
-      SET NEW.`total` = NEW.`total_cents` / 100.0;
+    ELSE
+      IF (NOT (NEW.`total` <=> OLD.`total`) OR NEW.`total_cents` IS NULL) AND NOT (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`total_cents` = round(NEW.`total` * 100);
+      ELSEIF (NOT (NEW.`total_cents` <=> OLD.`total_cents`)) AND NOT (NOT (NEW.`total` <=> OLD.`total`)) THEN
+        -- the new application''s
+        SET NEW.`total` = NEW.`total_cents` / 100.0;
+      END IF;
     END IF;
   END IF;
 END';
@@ -189,7 +191,7 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [34] swap the copy `stock_levels__migc` in for `stock_levels`; the old table follows it until contract
+-- [66] swap the copy `stock_levels__migc` in for `stock_levels`; the old table follows it until contract
 --     lock: exclusive metadata lock (brief): one RENAME TABLE of three tables; rewrite: no; scan: no; from v4/inventory.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -220,13 +222,13 @@ BEGIN
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_insert__migc` BEFORE INSERT ON `stock_levels__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_83a35d5bf93d'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_5dc31f109be8'' THEN
       -- written by the new application (its connections set @migc_app)
       IF NEW.`reserved_quantity` IS NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''reserved_quantity'''' cannot be null'', MYSQL_ERRNO = 1048;
       END IF;
       SET NEW.`reserved` = NEW.`reserved_quantity`;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_ead8aada0f99'' THEN
       -- written by the old application
       SET NEW.`reserved_quantity` = NEW.`reserved`;
     ELSEIF NEW.`reserved_quantity` IS NULL THEN
@@ -247,7 +249,7 @@ END';
           SET @migc_sql = 'CREATE TRIGGER `migc_sync_stock_levels_update__migc` BEFORE UPDATE ON `stock_levels__migc` FOR EACH ROW
 BEGIN
   IF COALESCE(@migc_backfill, '''') <> ''on'' THEN
-    IF COALESCE(@migc_app, '''') = ''migc_83a35d5bf93d'' THEN
+    IF COALESCE(@migc_app, '''') = ''migc_5dc31f109be8'' THEN
       -- updated by the new application
       IF NEW.`reserved_quantity` IS NULL AND OLD.`reserved_quantity` IS NOT NULL THEN
         SIGNAL SQLSTATE ''23000'' SET MESSAGE_TEXT = ''Column ''''reserved_quantity'''' cannot be null'', MYSQL_ERRNO = 1048;
@@ -255,17 +257,19 @@ BEGIN
       IF NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`) THEN
         SET NEW.`reserved` = NEW.`reserved_quantity`;
       END IF;
-    ELSEIF COALESCE(@migc_app, '''') = ''migc_9a8ef67683f2'' THEN
+    ELSEIF COALESCE(@migc_app, '''') = ''migc_ead8aada0f99'' THEN
       -- updated by the old application
       IF NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL THEN
         SET NEW.`reserved_quantity` = NEW.`reserved`;
       END IF;
-    ELSEIF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
-      -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
-      SET NEW.`reserved_quantity` = NEW.`reserved`;
-    ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
-      -- the new application''s
-      SET NEW.`reserved` = NEW.`reserved_quantity`;
+    ELSE
+      IF (NOT (NEW.`reserved` <=> OLD.`reserved`) OR NEW.`reserved_quantity` IS NULL) AND NOT (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) THEN
+        -- updated by a connection of neither version: the old application''s (or a row the backfill has not reached yet)
+        SET NEW.`reserved_quantity` = NEW.`reserved`;
+      ELSEIF (NOT (NEW.`reserved_quantity` <=> OLD.`reserved_quantity`)) AND NOT (NOT (NEW.`reserved` <=> OLD.`reserved`)) THEN
+        -- the new application''s
+        SET NEW.`reserved` = NEW.`reserved_quantity`;
+      END IF;
     END IF;
   END IF;
 END';
@@ -308,15 +312,15 @@ CALL migc_step();
 DROP PROCEDURE migc_step;
 SET SESSION foreign_key_checks = 1;
 
--- [35] check `orders.total_cents` is not null, without scanning
+-- [67] check `orders.total_cents` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:3
 -- orders.total_cents: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [36] validate that `orders.total_cents` holds no null
+-- [68] validate that `orders.total_cents` holds no null
 --     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:3
 -- orders_total_cents_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [37] set `orders.total_cents` not null
+-- [69] set `orders.total_cents` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v4/orders.mig:16:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -345,19 +349,19 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [38] validate check `orders_total_cents_check` on existing rows
+-- [70] validate check `orders_total_cents_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from v4/orders.mig:16:45
 -- orders_total_cents_check: nothing to validate, SET NOT NULL checks the rows
 
--- [39] check `stock_levels.reserved_quantity` is not null, without scanning
+-- [71] check `stock_levels.reserved_quantity` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:3
 -- stock_levels.reserved_quantity: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [40] validate that `stock_levels.reserved_quantity` holds no null
+-- [72] validate that `stock_levels.reserved_quantity` holds no null
 --     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:3
 -- stock_levels_reserved_quantity_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [41] set `stock_levels.reserved_quantity` not null
+-- [73] set `stock_levels.reserved_quantity` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v4/inventory.mig:14:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //
@@ -386,23 +390,23 @@ DELIMITER ;
 CALL migc_step();
 DROP PROCEDURE migc_step;
 
--- [42] validate check `stock_levels_reserved_quantity_check` on existing rows
+-- [74] validate check `stock_levels_reserved_quantity_check` on existing rows
 --     lock: none; rewrite: no; scan: no; from v4/inventory.mig:14:47
 -- stock_levels_reserved_quantity_check: nothing to validate, SET NOT NULL checks the rows
 
--- [43] validate check `stock_reserved_le_quantity__migc` on existing rows
+-- [75] validate check `stock_reserved_le_quantity__migc` on existing rows
 --     lock: none; rewrite: no; scan: no; from v4/inventory.mig:16:3
 -- stock_reserved_le_quantity__migc: nothing to validate, SET NOT NULL checks the rows
 
--- [44] check `users.role` is not null, without scanning
+-- [76] check `users.role` is not null, without scanning
 --     lock: none; rewrite: no; scan: no; from v4/users.mig:15:3
 -- users.role: no check needed, SET NOT NULL checks the rows while it rebuilds in place
 
--- [45] validate that `users.role` holds no null
+-- [77] validate that `users.role` holds no null
 --     lock: none; rewrite: no; scan: no; from v4/users.mig:15:3
 -- users_role_not_null: nothing to validate, SET NOT NULL checks the rows
 
--- [46] set `users.role` not null
+-- [78] set `users.role` not null
 --     lock: none (rebuilt in place, writes go on); rewrite: yes; scan: yes; from v4/users.mig:15:3
 DROP PROCEDURE IF EXISTS migc_step;
 DELIMITER //

@@ -5,90 +5,90 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [33] undo: show `users` to the new application in its shape (view `migc_83a35d5bf93d.users`)
+-- [33] undo: show `users` to the new application in its shape (view `migc_5dc31f109be8.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_83a35d5bf93d"."users";
+DROP VIEW IF EXISTS "migc_5dc31f109be8"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_83a35d5bf93d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_83a35d5bf93d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5dc31f109be8"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5dc31f109be8";
   END IF;
 END
 $migc$;
 
--- [32] undo: show `users` to the old application in its shape (view `migc_9a8ef67683f2.users`)
+-- [32] undo: show `users` to the old application in its shape (view `migc_ead8aada0f99.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."users";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;
 
--- [31] undo: show `stock_levels` to the new application in its shape (view `migc_83a35d5bf93d.stock_levels`)
+-- [31] undo: show `stock_levels` to the new application in its shape (view `migc_5dc31f109be8.stock_levels`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_83a35d5bf93d"."stock_levels";
+DROP VIEW IF EXISTS "migc_5dc31f109be8"."stock_levels";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_83a35d5bf93d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_83a35d5bf93d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5dc31f109be8"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5dc31f109be8";
   END IF;
 END
 $migc$;
 
--- [30] undo: show `stock_levels` to the old application in its shape (view `migc_9a8ef67683f2.stock_levels`)
+-- [30] undo: show `stock_levels` to the old application in its shape (view `migc_ead8aada0f99.stock_levels`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."stock_levels";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."stock_levels";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;
 
--- [29] undo: show `products` to the new application in its shape (view `migc_83a35d5bf93d.products`)
+-- [29] undo: show `products` to the new application in its shape (view `migc_5dc31f109be8.products`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_83a35d5bf93d"."products";
+DROP VIEW IF EXISTS "migc_5dc31f109be8"."products";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_83a35d5bf93d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_83a35d5bf93d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5dc31f109be8"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5dc31f109be8";
   END IF;
 END
 $migc$;
 
--- [28] undo: show `products` to the old application in its shape (view `migc_9a8ef67683f2.products`)
+-- [28] undo: show `products` to the old application in its shape (view `migc_ead8aada0f99.products`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."products";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."products";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;
 
--- [27] undo: show `orders` to the new application in its shape (view `migc_83a35d5bf93d.orders`)
+-- [27] undo: show `orders` to the new application in its shape (view `migc_5dc31f109be8.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_83a35d5bf93d"."orders";
+DROP VIEW IF EXISTS "migc_5dc31f109be8"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_83a35d5bf93d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_83a35d5bf93d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5dc31f109be8"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5dc31f109be8";
   END IF;
 END
 $migc$;
 
--- [26] undo: show `orders` to the old application in its shape (view `migc_9a8ef67683f2.orders`)
+-- [26] undo: show `orders` to the old application in its shape (view `migc_ead8aada0f99.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."orders";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;

@@ -257,7 +257,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_83a35d5bf93d' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_5dc31f109be8' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."total_cents" IS NULL AND (TG_OP = 'INSERT' OR OLD."total_cents" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "total_cents" of relation "orders" violates not-null constraint', COLUMN = 'total_cents', TABLE = 'orders';
@@ -265,7 +265,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."total_cents" IS DISTINCT FROM OLD."total_cents" THEN
       NEW."total" := NEW."total_cents" / 100.0;
     END IF;
-  ELSIF coalesce('migc_9a8ef67683f2' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_ead8aada0f99' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."total" IS DISTINCT FROM OLD."total" OR (NEW."total_cents" IS NULL) THEN
       NEW."total_cents" := round(NEW."total" * 100);
@@ -448,7 +448,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_83a35d5bf93d' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_5dc31f109be8' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."reserved_quantity" IS NULL AND (TG_OP = 'INSERT' OR OLD."reserved_quantity" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "reserved_quantity" of relation "stock_levels" violates not-null constraint', COLUMN = 'reserved_quantity', TABLE = 'stock_levels';
@@ -456,7 +456,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."reserved_quantity" IS DISTINCT FROM OLD."reserved_quantity" THEN
       NEW."reserved" := NEW."reserved_quantity";
     END IF;
-  ELSIF coalesce('migc_9a8ef67683f2' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_ead8aada0f99' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."reserved" IS DISTINCT FROM OLD."reserved" OR (NEW."reserved_quantity" IS NULL) THEN
       NEW."reserved_quantity" := NEW."reserved";
@@ -536,7 +536,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_83a35d5bf93d' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_5dc31f109be8' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."role" IS NULL AND (TG_OP = 'INSERT' OR OLD."role" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "role" of relation "users" violates not-null constraint', COLUMN = 'role', TABLE = 'users';
@@ -544,7 +544,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."role" IS DISTINCT FROM OLD."role" THEN
       NEW."is_admin" := NEW."role" = 'admin';
     END IF;
-  ELSIF coalesce('migc_9a8ef67683f2' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_ead8aada0f99' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."is_admin" IS DISTINCT FROM OLD."is_admin" OR (NEW."role" IS NULL) THEN
       NEW."role" := CASE WHEN NEW."is_admin" THEN 'admin' ELSE 'customer' END;
@@ -609,12 +609,12 @@ DROP VIEW IF EXISTS "product_stock";
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";
 
--- [26] show `orders` to the old application in its shape (view `migc_9a8ef67683f2.orders`)
+-- [26] show `orders` to the old application in its shape (view `migc_ead8aada0f99.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_9a8ef67683f2";
-  CREATE OR REPLACE VIEW "migc_9a8ef67683f2"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
+  CREATE SCHEMA IF NOT EXISTS "migc_ead8aada0f99";
+  CREATE OR REPLACE VIEW "migc_ead8aada0f99"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
 END
 $migc$;
 DO $migc$
@@ -627,18 +627,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;
 
--- [27] show `orders` to the new application in its shape (view `migc_83a35d5bf93d.orders`)
+-- [27] show `orders` to the new application in its shape (view `migc_5dc31f109be8.orders`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_83a35d5bf93d";
-  CREATE OR REPLACE VIEW "migc_83a35d5bf93d"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total_cents", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
+  CREATE SCHEMA IF NOT EXISTS "migc_5dc31f109be8";
+  CREATE OR REPLACE VIEW "migc_5dc31f109be8"."orders" WITH (security_invoker = true) AS SELECT "id", "user_id", "shipping_address_id", "status", "total_cents", "customer_note", "placed_at", "created_at", "updated_at" FROM "orders";
 END
 $migc$;
 DO $migc$
@@ -651,18 +651,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_83a35d5bf93d"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5dc31f109be8"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_83a35d5bf93d"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5dc31f109be8"');
 END
 $migc$;
 
--- [28] show `products` to the old application in its shape (view `migc_9a8ef67683f2.products`)
+-- [28] show `products` to the old application in its shape (view `migc_ead8aada0f99.products`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_9a8ef67683f2";
-  CREATE OR REPLACE VIEW "migc_9a8ef67683f2"."products" WITH (security_invoker = true) AS SELECT "id", "category_id", "sku", "name", "description", "price", "is_active", "attributes", "created_at", "updated_at" FROM "products";
+  CREATE SCHEMA IF NOT EXISTS "migc_ead8aada0f99";
+  CREATE OR REPLACE VIEW "migc_ead8aada0f99"."products" WITH (security_invoker = true) AS SELECT "id", "category_id", "sku", "name", "description", "price", "is_active", "attributes", "created_at", "updated_at" FROM "products";
 END
 $migc$;
 DO $migc$
@@ -675,18 +675,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"products"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."products"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."products"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;
 
--- [29] show `products` to the new application in its shape (view `migc_83a35d5bf93d.products`)
+-- [29] show `products` to the new application in its shape (view `migc_5dc31f109be8.products`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_83a35d5bf93d";
-  CREATE OR REPLACE VIEW "migc_83a35d5bf93d"."products" WITH (security_invoker = true) AS SELECT "id", "category_id", "sku", "name", "description", "price", "is_active", "created_at", "updated_at", "deleted_at" FROM "products";
+  CREATE SCHEMA IF NOT EXISTS "migc_5dc31f109be8";
+  CREATE OR REPLACE VIEW "migc_5dc31f109be8"."products" WITH (security_invoker = true) AS SELECT "id", "category_id", "sku", "name", "description", "price", "is_active", "created_at", "updated_at", "deleted_at" FROM "products";
 END
 $migc$;
 DO $migc$
@@ -699,18 +699,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"products"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_83a35d5bf93d"."products"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5dc31f109be8"."products"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_83a35d5bf93d"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5dc31f109be8"');
 END
 $migc$;
 
--- [30] show `stock_levels` to the old application in its shape (view `migc_9a8ef67683f2.stock_levels`)
+-- [30] show `stock_levels` to the old application in its shape (view `migc_ead8aada0f99.stock_levels`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_9a8ef67683f2";
-  CREATE OR REPLACE VIEW "migc_9a8ef67683f2"."stock_levels" WITH (security_invoker = true) AS SELECT "product_id", "warehouse_id", "quantity", "reserved" FROM "stock_levels";
+  CREATE SCHEMA IF NOT EXISTS "migc_ead8aada0f99";
+  CREATE OR REPLACE VIEW "migc_ead8aada0f99"."stock_levels" WITH (security_invoker = true) AS SELECT "product_id", "warehouse_id", "quantity", "reserved" FROM "stock_levels";
 END
 $migc$;
 DO $migc$
@@ -723,19 +723,19 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"stock_levels"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."stock_levels"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."stock_levels"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;
 
--- [31] show `stock_levels` to the new application in its shape (view `migc_83a35d5bf93d.stock_levels`)
+-- [31] show `stock_levels` to the new application in its shape (view `migc_5dc31f109be8.stock_levels`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_83a35d5bf93d";
-  CREATE OR REPLACE VIEW "migc_83a35d5bf93d"."stock_levels" WITH (security_invoker = true) AS SELECT "product_id", "warehouse_id", "quantity", "reserved_quantity" FROM "stock_levels";
-  ALTER TABLE "migc_83a35d5bf93d"."stock_levels" ALTER COLUMN "reserved_quantity" SET DEFAULT 0;
+  CREATE SCHEMA IF NOT EXISTS "migc_5dc31f109be8";
+  CREATE OR REPLACE VIEW "migc_5dc31f109be8"."stock_levels" WITH (security_invoker = true) AS SELECT "product_id", "warehouse_id", "quantity", "reserved_quantity" FROM "stock_levels";
+  ALTER TABLE "migc_5dc31f109be8"."stock_levels" ALTER COLUMN "reserved_quantity" SET DEFAULT 0;
 END
 $migc$;
 DO $migc$
@@ -748,18 +748,18 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"stock_levels"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_83a35d5bf93d"."stock_levels"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5dc31f109be8"."stock_levels"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_83a35d5bf93d"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5dc31f109be8"');
 END
 $migc$;
 
--- [32] show `users` to the old application in its shape (view `migc_9a8ef67683f2.users`)
+-- [32] show `users` to the old application in its shape (view `migc_ead8aada0f99.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_9a8ef67683f2";
-  CREATE OR REPLACE VIEW "migc_9a8ef67683f2"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+  CREATE SCHEMA IF NOT EXISTS "migc_ead8aada0f99";
+  CREATE OR REPLACE VIEW "migc_ead8aada0f99"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "is_admin", "marketing_opt_in", "created_at", "updated_at" FROM "users";
 END
 $migc$;
 DO $migc$
@@ -772,19 +772,19 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;
 
--- [33] show `users` to the new application in its shape (view `migc_83a35d5bf93d.users`)
+-- [33] show `users` to the new application in its shape (view `migc_5dc31f109be8.users`)
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from the deployed schema
 DO $migc$
 BEGIN
-  CREATE SCHEMA IF NOT EXISTS "migc_83a35d5bf93d";
-  CREATE OR REPLACE VIEW "migc_83a35d5bf93d"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "role", "marketing_opt_in", "created_at", "updated_at" FROM "users";
-  ALTER TABLE "migc_83a35d5bf93d"."users" ALTER COLUMN "role" SET DEFAULT 'customer';
+  CREATE SCHEMA IF NOT EXISTS "migc_5dc31f109be8";
+  CREATE OR REPLACE VIEW "migc_5dc31f109be8"."users" WITH (security_invoker = true) AS SELECT "id", "email", "email_normalized", "first_name", "last_name", "phone", "password_hash", "role", "marketing_opt_in", "created_at", "updated_at" FROM "users";
+  ALTER TABLE "migc_5dc31f109be8"."users" ALTER COLUMN "role" SET DEFAULT 'customer';
 END
 $migc$;
 DO $migc$
@@ -797,8 +797,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_83a35d5bf93d"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5dc31f109be8"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_83a35d5bf93d"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5dc31f109be8"');
 END
 $migc$;

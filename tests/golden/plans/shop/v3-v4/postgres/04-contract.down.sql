@@ -5,7 +5,7 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [78] undo: stop showing `users` to the new application in its shape (view `migc_83a35d5bf93d.users`)
+-- [78] undo: stop showing `users` to the new application in its shape (view `migc_5dc31f109be8.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -15,9 +15,9 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'email', 'email'), (3, 'email_normalized', 'email_normalized'), (4, 'first_name', 'first_name'), (5, 'last_name', 'last_name'), (6, 'phone', 'phone'), (7, 'password_hash', 'password_hash'), (8, 'role', 'role'), (9, 'marketing_opt_in', 'marketing_opt_in'), (10, 'created_at', 'created_at'), (11, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_83a35d5bf93d"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_83a35d5bf93d"."users"', cols, rel);
-  ALTER TABLE "migc_83a35d5bf93d"."users" ALTER COLUMN "role" SET DEFAULT 'customer';
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_5dc31f109be8"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_5dc31f109be8"."users"', cols, rel);
+  ALTER TABLE "migc_5dc31f109be8"."users" ALTER COLUMN "role" SET DEFAULT 'customer';
 END
 $migc$;
 DO $migc$
@@ -30,13 +30,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_83a35d5bf93d"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5dc31f109be8"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_83a35d5bf93d"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5dc31f109be8"');
 END
 $migc$;
 
--- [77] undo: stop showing `stock_levels` to the new application in its shape (view `migc_83a35d5bf93d.stock_levels`)
+-- [77] undo: stop showing `stock_levels` to the new application in its shape (view `migc_5dc31f109be8.stock_levels`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -46,9 +46,9 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'product_id', 'product_id'), (2, 'warehouse_id', 'warehouse_id'), (3, 'quantity', 'quantity'), (4, 'reserved_quantity', 'reserved_quantity')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_83a35d5bf93d"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_83a35d5bf93d"."stock_levels"', cols, rel);
-  ALTER TABLE "migc_83a35d5bf93d"."stock_levels" ALTER COLUMN "reserved_quantity" SET DEFAULT 0;
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_5dc31f109be8"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_5dc31f109be8"."stock_levels"', cols, rel);
+  ALTER TABLE "migc_5dc31f109be8"."stock_levels" ALTER COLUMN "reserved_quantity" SET DEFAULT 0;
 END
 $migc$;
 DO $migc$
@@ -61,13 +61,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"stock_levels"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_83a35d5bf93d"."stock_levels"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5dc31f109be8"."stock_levels"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_83a35d5bf93d"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5dc31f109be8"');
 END
 $migc$;
 
--- [76] undo: stop showing `products` to the new application in its shape (view `migc_83a35d5bf93d.products`)
+-- [76] undo: stop showing `products` to the new application in its shape (view `migc_5dc31f109be8.products`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -77,8 +77,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'category_id', 'category_id'), (3, 'sku', 'sku'), (4, 'name', 'name'), (5, 'description', 'description'), (6, 'price', 'price'), (7, 'is_active', 'is_active'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at'), (10, 'deleted_at', 'deleted_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_83a35d5bf93d"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_83a35d5bf93d"."products"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_5dc31f109be8"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_5dc31f109be8"."products"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -91,13 +91,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"products"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_83a35d5bf93d"."products"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5dc31f109be8"."products"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_83a35d5bf93d"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5dc31f109be8"');
 END
 $migc$;
 
--- [75] undo: stop showing `orders` to the new application in its shape (view `migc_83a35d5bf93d.orders`)
+-- [75] undo: stop showing `orders` to the new application in its shape (view `migc_5dc31f109be8.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -107,8 +107,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'user_id', 'user_id'), (3, 'shipping_address_id', 'shipping_address_id'), (4, 'status', 'status'), (5, 'total_cents', 'total_cents'), (6, 'customer_note', 'customer_note'), (7, 'placed_at', 'placed_at'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_83a35d5bf93d"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_83a35d5bf93d"."orders"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_5dc31f109be8"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_5dc31f109be8"."orders"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -121,9 +121,9 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_83a35d5bf93d"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_5dc31f109be8"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_83a35d5bf93d"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_5dc31f109be8"');
 END
 $migc$;
 
@@ -277,7 +277,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_83a35d5bf93d' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_5dc31f109be8' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."role" IS NULL AND (TG_OP = 'INSERT' OR OLD."role" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "role" of relation "users" violates not-null constraint', COLUMN = 'role', TABLE = 'users';
@@ -285,7 +285,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."role" IS DISTINCT FROM OLD."role" THEN
       NEW."is_admin" := NEW."role" = 'admin';
     END IF;
-  ELSIF coalesce('migc_9a8ef67683f2' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_ead8aada0f99' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."is_admin" IS DISTINCT FROM OLD."is_admin" OR (NEW."role" IS NULL) THEN
       NEW."role" := CASE WHEN NEW."is_admin" THEN 'admin' ELSE 'customer' END;
@@ -367,7 +367,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_83a35d5bf93d' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_5dc31f109be8' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."reserved_quantity" IS NULL AND (TG_OP = 'INSERT' OR OLD."reserved_quantity" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "reserved_quantity" of relation "stock_levels" violates not-null constraint', COLUMN = 'reserved_quantity', TABLE = 'stock_levels';
@@ -375,7 +375,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."reserved_quantity" IS DISTINCT FROM OLD."reserved_quantity" THEN
       NEW."reserved" := NEW."reserved_quantity";
     END IF;
-  ELSIF coalesce('migc_9a8ef67683f2' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_ead8aada0f99' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."reserved" IS DISTINCT FROM OLD."reserved" OR (NEW."reserved_quantity" IS NULL) THEN
       NEW."reserved_quantity" := NEW."reserved";
@@ -549,7 +549,7 @@ BEGIN
   IF current_setting('migc.backfill', true) = 'on' THEN
     RETURN NEW;
   END IF;
-  IF coalesce('migc_83a35d5bf93d' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  IF coalesce('migc_5dc31f109be8' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the new application, through its version's views
     IF NEW."total_cents" IS NULL AND (TG_OP = 'INSERT' OR OLD."total_cents" IS NOT NULL) THEN
       RAISE EXCEPTION USING ERRCODE = 'not_null_violation', MESSAGE = 'null value in column "total_cents" of relation "orders" violates not-null constraint', COLUMN = 'total_cents', TABLE = 'orders';
@@ -557,7 +557,7 @@ BEGIN
     IF TG_OP = 'INSERT' OR NEW."total_cents" IS DISTINCT FROM OLD."total_cents" THEN
       NEW."total" := NEW."total_cents" / 100.0;
     END IF;
-  ELSIF coalesce('migc_9a8ef67683f2' = ANY (pg_catalog.current_schemas(false)), false) THEN
+  ELSIF coalesce('migc_ead8aada0f99' = ANY (pg_catalog.current_schemas(false)), false) THEN
     -- written by the old application, through its version's views
     IF TG_OP = 'INSERT' OR NEW."total" IS DISTINCT FROM OLD."total" OR (NEW."total_cents" IS NULL) THEN
       NEW."total_cents" := round(NEW."total" * 100);
@@ -693,7 +693,7 @@ BEGIN
 END
 $migc$;
 
--- [52] undo: stop showing `users` to the old application in its shape (view `migc_9a8ef67683f2.users`)
+-- [52] undo: stop showing `users` to the old application in its shape (view `migc_ead8aada0f99.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -703,8 +703,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'email', 'email'), (3, 'email_normalized', 'email_normalized'), (4, 'first_name', 'first_name'), (5, 'last_name', 'last_name'), (6, 'phone', 'phone'), (7, 'password_hash', 'password_hash'), (8, 'is_admin', 'is_admin'), (9, 'marketing_opt_in', 'marketing_opt_in'), (10, 'created_at', 'created_at'), (11, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_9a8ef67683f2"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_9a8ef67683f2"."users"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_ead8aada0f99"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_ead8aada0f99"."users"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -717,13 +717,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"users"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."users"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."users"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;
 
--- [51] undo: stop showing `stock_levels` to the old application in its shape (view `migc_9a8ef67683f2.stock_levels`)
+-- [51] undo: stop showing `stock_levels` to the old application in its shape (view `migc_ead8aada0f99.stock_levels`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -733,8 +733,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'product_id', 'product_id'), (2, 'warehouse_id', 'warehouse_id'), (3, 'quantity', 'quantity'), (4, 'reserved', 'reserved')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_9a8ef67683f2"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_9a8ef67683f2"."stock_levels"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_ead8aada0f99"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_ead8aada0f99"."stock_levels"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -747,13 +747,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"stock_levels"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."stock_levels"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."stock_levels"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;
 
--- [50] undo: stop showing `products` to the old application in its shape (view `migc_9a8ef67683f2.products`)
+-- [50] undo: stop showing `products` to the old application in its shape (view `migc_ead8aada0f99.products`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -763,8 +763,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'category_id', 'category_id'), (3, 'sku', 'sku'), (4, 'name', 'name'), (5, 'description', 'description'), (6, 'price', 'price'), (7, 'is_active', 'is_active'), (8, 'attributes', 'attributes'), (9, 'created_at', 'created_at'), (10, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_9a8ef67683f2"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_9a8ef67683f2"."products"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_ead8aada0f99"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_ead8aada0f99"."products"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -777,13 +777,13 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"products"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."products"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."products"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;
 
--- [49] undo: stop showing `orders` to the old application in its shape (view `migc_9a8ef67683f2.orders`)
+-- [49] undo: stop showing `orders` to the old application in its shape (view `migc_ead8aada0f99.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
 DO $migc$
 DECLARE
@@ -793,8 +793,8 @@ BEGIN
   SELECT string_agg(format('%I AS %I', CASE WHEN EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = rel AND attname = v.physical AND NOT attisdropped) THEN v.physical ELSE v.name END, v.name), ', ' ORDER BY v.n)
   INTO cols
   FROM (VALUES (1, 'id', 'id'), (2, 'user_id', 'user_id'), (3, 'shipping_address_id', 'shipping_address_id'), (4, 'status', 'status'), (5, 'total', 'total'), (6, 'customer_note', 'customer_note'), (7, 'placed_at', 'placed_at'), (8, 'created_at', 'created_at'), (9, 'updated_at', 'updated_at')) AS v(n, physical, name);
-  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_9a8ef67683f2"');
-  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_9a8ef67683f2"."orders"', cols, rel);
+  EXECUTE format('CREATE SCHEMA IF NOT EXISTS %s', '"migc_ead8aada0f99"');
+  EXECUTE format('CREATE OR REPLACE VIEW %s WITH (security_invoker = true) AS SELECT %s FROM %s', '"migc_ead8aada0f99"."orders"', cols, rel);
 END
 $migc$;
 DO $migc$
@@ -807,8 +807,8 @@ BEGIN
     FROM pg_class c, aclexplode(c.relacl) a
     WHERE c.oid = to_regclass('"orders"') AND a.grantee <> c.relowner
   LOOP
-    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_9a8ef67683f2"."orders"', r.grantee);
+    EXECUTE format('GRANT %s ON %s TO %s', r.privilege, '"migc_ead8aada0f99"."orders"', r.grantee);
   END LOOP;
-  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_9a8ef67683f2"');
+  EXECUTE format('GRANT USAGE ON SCHEMA %s TO PUBLIC', '"migc_ead8aada0f99"');
 END
 $migc$;

@@ -5,46 +5,46 @@
 SET lock_timeout = '2s';
 SET statement_timeout = 0;
 
--- [49] stop showing `orders` to the old application in its shape (view `migc_9a8ef67683f2.orders`)
+-- [49] stop showing `orders` to the old application in its shape (view `migc_ead8aada0f99.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."orders";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;
 
--- [50] stop showing `products` to the old application in its shape (view `migc_9a8ef67683f2.products`)
+-- [50] stop showing `products` to the old application in its shape (view `migc_ead8aada0f99.products`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."products";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."products";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;
 
--- [51] stop showing `stock_levels` to the old application in its shape (view `migc_9a8ef67683f2.stock_levels`)
+-- [51] stop showing `stock_levels` to the old application in its shape (view `migc_ead8aada0f99.stock_levels`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."stock_levels";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."stock_levels";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;
 
--- [52] stop showing `users` to the old application in its shape (view `migc_9a8ef67683f2.users`)
+-- [52] stop showing `users` to the old application in its shape (view `migc_ead8aada0f99.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_9a8ef67683f2"."users";
+DROP VIEW IF EXISTS "migc_ead8aada0f99"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_9a8ef67683f2"')) THEN
-    DROP SCHEMA IF EXISTS "migc_9a8ef67683f2";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_ead8aada0f99"')) THEN
+    DROP SCHEMA IF EXISTS "migc_ead8aada0f99";
   END IF;
 END
 $migc$;
@@ -435,46 +435,46 @@ $migc$;
 --     lock: ACCESS SHARE; rewrite: no; scan: no; from v4/inventory.mig:19:6
 CREATE OR REPLACE VIEW "product_stock" AS SELECT "product_id", sum("quantity" - "reserved_quantity") AS "available" FROM "stock_levels" GROUP BY "product_id";
 
--- [75] stop showing `orders` to the new application in its shape (view `migc_83a35d5bf93d.orders`)
+-- [75] stop showing `orders` to the new application in its shape (view `migc_5dc31f109be8.orders`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_83a35d5bf93d"."orders";
+DROP VIEW IF EXISTS "migc_5dc31f109be8"."orders";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_83a35d5bf93d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_83a35d5bf93d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5dc31f109be8"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5dc31f109be8";
   END IF;
 END
 $migc$;
 
--- [76] stop showing `products` to the new application in its shape (view `migc_83a35d5bf93d.products`)
+-- [76] stop showing `products` to the new application in its shape (view `migc_5dc31f109be8.products`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_83a35d5bf93d"."products";
+DROP VIEW IF EXISTS "migc_5dc31f109be8"."products";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_83a35d5bf93d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_83a35d5bf93d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5dc31f109be8"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5dc31f109be8";
   END IF;
 END
 $migc$;
 
--- [77] stop showing `stock_levels` to the new application in its shape (view `migc_83a35d5bf93d.stock_levels`)
+-- [77] stop showing `stock_levels` to the new application in its shape (view `migc_5dc31f109be8.stock_levels`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_83a35d5bf93d"."stock_levels";
+DROP VIEW IF EXISTS "migc_5dc31f109be8"."stock_levels";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_83a35d5bf93d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_83a35d5bf93d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5dc31f109be8"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5dc31f109be8";
   END IF;
 END
 $migc$;
 
--- [78] stop showing `users` to the new application in its shape (view `migc_83a35d5bf93d.users`)
+-- [78] stop showing `users` to the new application in its shape (view `migc_5dc31f109be8.users`)
 --     lock: ACCESS EXCLUSIVE (on the view); rewrite: no; scan: no; from the deployed schema
-DROP VIEW IF EXISTS "migc_83a35d5bf93d"."users";
+DROP VIEW IF EXISTS "migc_5dc31f109be8"."users";
 DO $migc$
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_83a35d5bf93d"')) THEN
-    DROP SCHEMA IF EXISTS "migc_83a35d5bf93d";
+  IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relnamespace = to_regnamespace('"migc_5dc31f109be8"')) THEN
+    DROP SCHEMA IF EXISTS "migc_5dc31f109be8";
   END IF;
 END
 $migc$;

@@ -17,6 +17,9 @@ use migc_grammar::{Code, Diagnostic};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod databases;
+pub(crate) use databases::databases;
+
 /// The namespaces of the two application versions of a plan.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Layer {
@@ -35,7 +38,7 @@ impl Layer {
 
 /// The namespace of the application version whose schema is `schema`, derived from its tables'
 /// columns as the version sees them (names, types, nullability, defaults), their checks,
-/// unique and foreign keys, and enum labels: the same version gets the same
+/// unique and foreign keys, enum labels, and indexes on expressions or with a predicate: the same version gets the same
 /// namespace in every plan it takes part in (the new version of one plan is the old of the
 /// next), so a deployed application never changes how it connects.
 pub fn namespace(schema: &Schema) -> String {
@@ -64,6 +67,24 @@ pub fn namespace(schema: &Schema) -> String {
             h.update(u.name.as_bytes());
             h.update([7]);
             h.update(u.columns.join("\0").as_bytes());
+            h.update([1]);
+        }
+        // Indexes on expressions or parts of the table, which a dialect may hold in columns
+        // of the table that no version declares.
+        for i in t
+            .indexes
+            .iter()
+            .filter(|i| i.predicate.is_some() || i.parts.iter().any(|p| p.column.is_none()))
+        {
+            h.update(i.name.as_bytes());
+            h.update([9]);
+            for p in &i.parts {
+                h.update(p.expr.sql.as_bytes());
+                h.update([0]);
+            }
+            if let Some(w) = &i.predicate {
+                h.update(w.sql.as_bytes());
+            }
             h.update([1]);
         }
         for f in &t.foreign_keys {
@@ -178,30 +199,46 @@ pub(crate) fn add(steps: &[Step], from: &Schema, to: &Schema, layer: &Layer) -> 
             }
         }
     }
+    sequenced(out.into_iter().map(|(i, s)| (i, s, Vec::new())).collect())
+}
+
+/// The steps of `out` in their order, each with its `after` as indexes into `out`: a step of
+/// the plan (with its index in the plan's list) keeps the steps it followed; an added step
+/// follows every earlier step of its phase on the objects it names (its `follows`, else its
+/// table). A contract step of the plan on a table also follows the added steps before it on
+/// that table (the old version's view of it dropped).
+fn sequenced(out: Vec<(Option<usize>, Step, Vec<String>)>) -> Vec<Step> {
     let position: BTreeMap<usize, usize> = out
         .iter()
         .enumerate()
-        .filter_map(|(pos, (i, _))| i.map(|i| (i, pos)))
+        .filter_map(|(pos, (i, _, _))| i.map(|i| (i, pos)))
         .collect();
     let mut result: Vec<Step> = Vec::with_capacity(out.len());
-    for (pos, (origin, mut s)) in out.iter().cloned().enumerate() {
+    for (pos, (origin, mut s, follows)) in out.iter().cloned().enumerate() {
         s.after = match origin {
             Some(_) => s
                 .after
                 .iter()
                 .filter_map(|a| position.get(a).copied())
                 .collect(),
-            // A view goes after every earlier step of its phase on its table.
-            None => out[..pos]
-                .iter()
-                .enumerate()
-                .filter(|(_, (_, o))| o.phase == s.phase && o.op.table() == s.op.table())
-                .map(|(p, _)| p)
-                .collect(),
+            None => {
+                let names = if follows.is_empty() {
+                    s.op.table().map(str::to_string).into_iter().collect()
+                } else {
+                    follows
+                };
+                out[..pos]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (_, o, _))| {
+                        o.phase == s.phase && databases::touches(&o.op, &names)
+                    })
+                    .map(|(p, _)| p)
+                    .collect()
+            }
         };
-        // A contract step on a table goes after the drop of the old version's view of it.
         if origin.is_some() && s.phase == Phase::Contract {
-            for (p, (o, before)) in out[..pos].iter().enumerate() {
+            for (p, (o, before, _)) in out[..pos].iter().enumerate() {
                 if o.is_none() && before.op.table() == s.op.table() {
                     s.after.push(p);
                 }
@@ -215,9 +252,9 @@ pub(crate) fn add(steps: &[Step], from: &Schema, to: &Schema, layer: &Layer) -> 
 }
 
 /// The plan's steps with each dual-write trigger told the versions' namespaces, for a dialect
-/// whose versions share the tables but mark their connections
-/// ([`crate::dialect::VersionAccess::Marked`]): a write of a connection that says it is one
-/// version's is translated to the other shape whatever columns it fills.
+/// whose connections say which version they are ([`crate::dialect::VersionAccess::Databases`]):
+/// a write of a connection that says it is one version's is translated to the other shape
+/// whatever columns it fills.
 pub(crate) fn mark(steps: &[Step], from: &Schema, to: &Schema, layer: &Layer) -> Vec<Step> {
     // Two versions the namespace cannot tell apart: nothing to tell.
     if layer.old == layer.new || changed(steps, from, to).is_empty() {
@@ -238,13 +275,7 @@ pub(crate) fn mark(steps: &[Step], from: &Schema, to: &Schema, layer: &Layer) ->
 
 /// Where the dialect has no version layer: for each table whose columns the plan changes, what
 /// each application version sees of the other's shape while both use the table as it is (W3005).
-pub(crate) fn shared(
-    steps: &[Step],
-    from: &Schema,
-    to: &Schema,
-    dialect: &str,
-    marked: bool,
-) -> Vec<Diagnostic> {
+pub(crate) fn shared(steps: &[Step], from: &Schema, to: &Schema, dialect: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (old, new) in changed(steps, from, to) {
         let t = old.name.as_str();
@@ -275,9 +306,6 @@ pub(crate) fn shared(
             ),
         )
         .primary(new.origin, "changed here");
-        if marked && !(added.is_empty() && leaving.is_empty()) {
-            d = d.note("each version's connections say which version they are (`migc connect`): the dual-write trigger fills the other shape for their writes whatever columns they leave out");
-        }
         if !added.is_empty() {
             d = d.note(format!(
                 "the old application also sees {} (the new shape's), filled for its rows by the dual-write trigger",
@@ -303,7 +331,11 @@ pub(crate) fn shared(
 
 /// The tables whose columns the plan changes: each deployed table with the declared table it
 /// becomes (tables the plan drops have none), in name order.
-fn changed<'a>(steps: &[Step], from: &'a Schema, to: &'a Schema) -> Vec<(&'a Table, &'a Table)> {
+pub(super) fn changed<'a>(
+    steps: &[Step],
+    from: &'a Schema,
+    to: &'a Schema,
+) -> Vec<(&'a Table, &'a Table)> {
     let names: BTreeSet<&str> = steps
         .iter()
         .filter_map(|s| match &s.op {
@@ -341,7 +373,7 @@ fn renamed_in_place<'a>(old: &Table, op: &'a Op) -> Option<(&'a str, &'a str)> {
 
 /// The declared table that the deployed table `t` becomes: the one of that name, or the one
 /// renamed from it.
-fn declared<'a>(to: &'a Schema, t: &str) -> Option<&'a Table> {
+pub(super) fn declared<'a>(to: &'a Schema, t: &str) -> Option<&'a Table> {
     to.tables.get(t).or_else(|| {
         to.tables
             .values()
@@ -350,13 +382,19 @@ fn declared<'a>(to: &'a Schema, t: &str) -> Option<&'a Table> {
 }
 
 /// The deployed table as the old version knows it: its deployed columns.
-fn old_view(old: &Table, namespace: &str) -> VersionView {
+pub(super) fn old_view(old: &Table, namespace: &str) -> VersionView {
+    as_is(App::Old, namespace, old, &old.name)
+}
+
+/// A table shown to a version as it is: every column under its own name, read from the table
+/// named `physical`.
+pub(super) fn as_is(app: App, namespace: &str, table: &Table, physical: &str) -> VersionView {
     VersionView {
-        app: App::Old,
+        app,
         namespace: namespace.to_string(),
-        name: old.name.clone(),
-        table: old.name.clone(),
-        columns: old
+        name: table.name.clone(),
+        table: physical.to_string(),
+        columns: table
             .columns
             .iter()
             .map(|c| VersionColumn {
@@ -365,13 +403,14 @@ fn old_view(old: &Table, namespace: &str) -> VersionView {
                 default: None,
             })
             .collect(),
+        whole: false,
     }
 }
 
 /// The declared table over the deployed one: each declared column from the column holding it
 /// during the rollout (a retyped column's shadow), with its declared default where the plan
 /// gives the column that holds it none until contract.
-fn new_view(steps: &[Step], old: &Table, new: &Table, namespace: &str) -> VersionView {
+pub(super) fn new_view(steps: &[Step], old: &Table, new: &Table, namespace: &str) -> VersionView {
     let added: BTreeMap<&str, (&str, &ColumnRole)> = steps
         .iter()
         .filter_map(|s| match &s.op {
@@ -426,5 +465,6 @@ fn new_view(steps: &[Step], old: &Table, new: &Table, namespace: &str) -> Versio
                 }
             })
             .collect(),
+        whole: false,
     }
 }
