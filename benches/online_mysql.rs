@@ -8,6 +8,11 @@
 //! - the baselines, measured in the same run: `pt-online-schema-change` (when it is on `PATH`)
 //!   with its defaults, and the naive `ALTER TABLE … ADD CONSTRAINT … CHECK` a diff tool emits.
 //!
+//! And a rename of a column (`label … renamed from name`) through contract, which each
+//! application version sees under its own name through its version's database until contract
+//! renames it in the catalog, beside what it cost before: a column computed from the old one
+//! (`label … from name up (name)`), filled by a dual-write trigger and a backfill of every row.
+//!
 //! Run with `MIGC_TEST_MYSQL_URL=mysql://… cargo bench --bench online_mysql` (a scratch
 //! database is made on that server and dropped). Not a test: it prints figures.
 
@@ -23,17 +28,32 @@ use support::{connect, count, migc, Scratch};
 const ROWS: usize = 1_000_000;
 /// The application's rate: point reads, updates and inserts, one every 5 ms.
 const PERIOD: Duration = Duration::from_millis(5);
-/// The tables, all alike: migc's two runs and the two baselines.
-const TABLES: [&str; 4] = ["paced", "fixed", "osc", "altered"];
+/// The tables, all alike: migc's runs (the first four) and the two baselines of the copy.
+const TABLES: [&str; 6] = ["paced", "fixed", "renamed", "computed", "osc", "altered"];
+/// The tables migc makes and changes.
+const MIGC: usize = 4;
 
-fn table(name: &str, check: bool) -> String {
+/// How a table's `name` column is declared in a version of the schema.
+#[derive(Clone, Copy, PartialEq)]
+enum Name {
+    Deployed,
+    Renamed,
+    Computed,
+}
+
+fn table(name: &str, check: bool, column: Name) -> String {
     let check = if check {
         format!("\n  check {name}_balance_ok (balance >= 0)")
     } else {
         String::new()
     };
+    let column = match column {
+        Name::Deployed => "name    varchar(100) not null default ''",
+        Name::Renamed => "label   varchar(100) not null default '' renamed from name",
+        Name::Computed => "label   varchar(100) not null default '' from name up (name)",
+    };
     format!(
-        "table {name} {{\n  id      bigint primary key identity\n  name    varchar(100) not null default ''\n  balance int32 not null default 0{check}\n}}\n"
+        "table {name} {{\n  id      bigint primary key identity\n  {column}\n  balance int32 not null default 0{check}\n}}\n"
     )
 }
 
@@ -76,16 +96,26 @@ fn run(server: &str) -> Result<(), String> {
     let db = Scratch::new(server, "online_my")?;
     let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
     let path = |f: &str| dir.path().join(f).display().to_string();
-    let schema = |checked: &[&str]| -> String {
-        TABLES[..2]
+    let schema = |checked: &[&str], changed: &[(&str, Name)]| -> String {
+        TABLES[..MIGC]
             .iter()
-            .map(|t| table(t, checked.contains(t)))
+            .map(|t| {
+                let column = changed
+                    .iter()
+                    .find(|(c, _)| c == t)
+                    .map_or(Name::Deployed, |(_, n)| *n);
+                table(t, checked.contains(t), column)
+            })
             .collect()
     };
+    let renamed = [("renamed", Name::Renamed)];
+    let computed = [("renamed", Name::Renamed), ("computed", Name::Computed)];
     for (file, text) in [
-        ("v1.mig", schema(&[])),
-        ("v2.mig", schema(&["paced"])),
-        ("v3.mig", schema(&["paced", "fixed"])),
+        ("v1.mig", schema(&[], &[])),
+        ("v2.mig", schema(&["paced"], &[])),
+        ("v3.mig", schema(&["paced", "fixed"], &[])),
+        ("v4.mig", schema(&["paced", "fixed"], &renamed)),
+        ("v5.mig", schema(&["paced", "fixed"], &computed)),
     ] {
         std::fs::write(path(file), text).map_err(|e| e.to_string())?;
     }
@@ -105,6 +135,8 @@ fn run(server: &str) -> Result<(), String> {
     plan("empty", "v1.mig", "p1")?;
     plan(&path("v1.mig"), "v2.mig", "p2")?;
     plan(&path("v2.mig"), "v3.mig", "p3")?;
+    plan(&path("v3.mig"), "v4.mig", "p4")?;
+    plan(&path("v4.mig"), "v5.mig", "p5")?;
     migc(&[
         "apply",
         &path("p1"),
@@ -115,7 +147,7 @@ fn run(server: &str) -> Result<(), String> {
     ])?;
     let mut conn = connect(&db.url)?;
     let sql = |conn: &mut dyn Connection, s: &str| conn.execute(s).map_err(|e| e.to_string());
-    for t in &TABLES[2..] {
+    for t in &TABLES[MIGC..] {
         sql(
             conn.as_mut(),
             &format!("CREATE TABLE {t} (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(100) NOT NULL DEFAULT '', balance int NOT NULL DEFAULT 0) ENGINE=InnoDB"),
@@ -198,6 +230,21 @@ fn run(server: &str) -> Result<(), String> {
             None
         }
     };
+    // A rename through its version's view, then a catalog rename; and the same change as a
+    // computed column, filled row by row. Rows written: the server's count of rows updated (`Handler_update`), less
+    // the application's own updates.
+    let updated = |conn: &mut dyn Connection| {
+        count(
+            conn,
+            "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'HANDLER_UPDATE'",
+        )
+    };
+    let before = updated(conn.as_mut())?;
+    let renamed = measure(&db.url, "renamed", apply("p4", &[]))?;
+    let rename_writes = updated(conn.as_mut())? - before - renamed.updates as i64;
+    let before = updated(conn.as_mut())?;
+    let computed = measure(&db.url, "computed", apply("p5", &[]))?;
+    let computed_writes = updated(conn.as_mut())? - before - computed.updates as i64;
     let url = db.url.clone();
     let altered = measure(&db.url, "altered", move || {
         connect(&url)?
@@ -208,6 +255,40 @@ fn run(server: &str) -> Result<(), String> {
         "baseline: one `ALTER TABLE … ADD CONSTRAINT` (no phases)",
         &altered,
     );
+    println!();
+    println!(
+        "| change | through contract | rows written by migc | app's worst latency | app errors |"
+    );
+    println!("|---|---|---|---|---|");
+    for (what, m, writes) in [
+        (
+            "rename `name` to `label` (version views, then catalog rename)",
+            &renamed,
+            rename_writes,
+        ),
+        (
+            "the same as a computed column (trigger and backfill)",
+            &computed,
+            computed_writes,
+        ),
+    ] {
+        println!(
+            "| {what} | {:.2} s | {} | {:.1} ms | {} |",
+            m.elapsed.as_secs_f64(),
+            writes.max(0),
+            m.worst.as_secs_f64() * 1000.0,
+            m.errors
+        );
+    }
+    let labels = count(
+        conn.as_mut(),
+        "SELECT count(*) FROM renamed WHERE label LIKE 'name %'",
+    )?;
+    if labels < ROWS as i64 {
+        return Err(format!(
+            "after the rename, {labels} rows hold their label, not {ROWS}"
+        ));
+    }
     for t in TABLES {
         let rows = count(conn.as_mut(), &format!("SELECT count(*) FROM {t}"))?;
         if rows < ROWS as i64 {
@@ -234,6 +315,10 @@ fn run(server: &str) -> Result<(), String> {
         paced.worst.as_secs_f64() * 1000.0,
         altered.worst.as_secs_f64() * 1000.0
     );
+    println!(
+        "the rename: {:.0}x faster than the computed column it used to be",
+        ratio(&computed, &renamed)
+    );
     Ok(())
 }
 
@@ -241,6 +326,8 @@ struct Measured {
     elapsed: Duration,
     worst: Duration,
     errors: usize,
+    /// The application's updates that succeeded.
+    updates: usize,
 }
 
 fn print(what: &str, m: &Measured) {
@@ -271,21 +358,24 @@ fn measure(
     let elapsed = start.elapsed();
     std::thread::sleep(Duration::from_millis(500));
     stop.store(true, Ordering::SeqCst);
-    let (worst, errors) = app.join().map_err(|_| "the load thread panicked")??;
+    let (worst, errors, updates) = app.join().map_err(|_| "the load thread panicked")??;
     applied?;
     Ok(Measured {
         elapsed,
         worst,
         errors,
+        updates,
     })
 }
 
 /// The application: reads, updates and inserts on a schedule, each timed from its scheduled
-/// start (so a wait delays the ones behind it). Returns the worst latency and the failures.
-fn load(url: &str, table: &str, stop: &AtomicBool) -> Result<(Duration, usize), String> {
+/// start (so a wait delays the ones behind it). Returns the worst latency, the failures and
+/// the updates that succeeded.
+fn load(url: &str, table: &str, stop: &AtomicBool) -> Result<(Duration, usize, usize), String> {
     let mut conn = connect(url)?;
     let mut worst = Duration::ZERO;
     let mut errors = 0;
+    let mut updates = 0;
     let start = Instant::now();
     let mut i: u64 = 0;
     while !stop.load(Ordering::SeqCst) {
@@ -303,11 +393,18 @@ fn load(url: &str, table: &str, stop: &AtomicBool) -> Result<(Duration, usize), 
             )),
             _ => conn.execute(&format!("INSERT INTO {table} (balance) VALUES (1)")),
         };
-        if result.is_err() {
-            errors += 1;
+        match result {
+            Err(e) => {
+                if errors == 0 {
+                    eprintln!("{table}: the application's first error: {e}");
+                }
+                errors += 1
+            }
+            Ok(()) if i % 3 == 1 => updates += 1,
+            Ok(()) => {}
         }
         worst = worst.max(due.elapsed());
         i += 1;
     }
-    Ok((worst, errors))
+    Ok((worst, errors, updates))
 }
