@@ -81,6 +81,28 @@ impl<'s> Builder<'s> {
                             ),
                         );
                     }
+                    // The type both versions' columns have gains the label: the old
+                    // application's writes may hold it too until contract (a column with a
+                    // `down` for the old application says so itself).
+                    let mapped = self.to.tables.values().any(|t| {
+                        t.columns.iter().any(|c| {
+                            matches!(&c.ty, ColumnType::Enum { name: n } if n == name)
+                                && c.transform.as_ref().is_some_and(|tr| tr.down.is_some())
+                        })
+                    });
+                    if !mapped {
+                        self.diagnostics.push(
+                        Diagnostic::warning(
+                            Code::OldAppSeesChange,
+                            format!(
+                                "enum `{name}` gains `{}` in expand: the old application's columns of that type accept it too",
+                                v.name
+                            ),
+                        )
+                        .primary(v.origin, "added here")
+                        .note("until contract, the old application may read rows the new one wrote with it, and may write it itself"),
+                        );
+                    }
                     self.push(
                         Phase::Expand,
                         &format!("{name}.{}", v.name),
