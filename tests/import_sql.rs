@@ -259,6 +259,55 @@ fn sqlite_names_read_as_sqlite_reads_them() {
     expect(d, &["drift", "--url", &url, "--to", "out"], 0);
 }
 
+/// SQLite's conflict clauses, which its reader takes after a column but not after a table
+/// constraint: a table with either is read, each clause reported where it stands (a rebuild of
+/// the table by a plan does not keep it), and a plan from the dump to what was read is empty.
+#[test]
+fn sqlite_conflict_clauses_are_reported_and_the_table_read() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let d = tmp.path();
+    std::fs::write(
+        d.join("app.sql"),
+        "CREATE TABLE t (\n  id INTEGER PRIMARY KEY,\n  name TEXT NOT NULL ON CONFLICT IGNORE,\n  email TEXT,\n  UNIQUE (email) ON CONFLICT REPLACE\n);\n",
+    )
+    .expect("write");
+    let out = expect(
+        d,
+        &["import", "app.sql", "--dialect", "sqlite", "-o", "out"],
+        0,
+    );
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("warning[W4001]: `ON CONFLICT IGNORE` is not read")
+            && err.contains("app.sql:3:22")
+            && err.contains("warning[W4001]: `ON CONFLICT REPLACE` is not read")
+            && err.contains("app.sql:5:18"),
+        "{err}"
+    );
+    let t = std::fs::read_to_string(d.join("out/tables/t.mig")).expect("t.mig");
+    assert!(t.contains("unique") && t.contains("(email)"), "{t}");
+    let out = expect(
+        d,
+        &[
+            "plan",
+            "--from",
+            "app.sql",
+            "--to",
+            "out",
+            "--dialect",
+            "sqlite",
+            "--out",
+            "plan",
+        ],
+        0,
+    );
+    assert!(
+        text(&out.stdout).contains("(0 steps"),
+        "{}",
+        text(&out.stdout)
+    );
+}
+
 /// A PostgreSQL view compares with enum and text values through casts (`'paid'::order_status`)
 /// and lists as `= ANY (ARRAY[…])`, as `pg_dump` prints it: imported, it is plain SQL that
 /// another dialect runs.

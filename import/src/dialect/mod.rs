@@ -96,8 +96,7 @@ pub(crate) trait Reading {
     fn storage_clauses(&self, text: &str) -> StorageClauses {
         StorageClauses {
             text: text.to_string(),
-            partitioning: None,
-            zerofill: Vec::new(),
+            ..StorageClauses::default()
         }
     }
 
@@ -169,10 +168,14 @@ pub(crate) trait Reading {
 }
 
 /// A statement with its storage clauses taken out ([`Reading::storage_clauses`]).
+#[derive(Default)]
 pub(crate) struct StorageClauses {
     pub text: String,
     pub partitioning: Option<String>,
     pub zerofill: Vec<(String, String)>,
+    /// SQLite's conflict clauses taken out (`ON CONFLICT REPLACE`): where each starts in the
+    /// statement, and the clause.
+    pub conflicts: Vec<(usize, String)>,
 }
 
 /// How `dialect`'s SQL reads.

@@ -68,6 +68,7 @@ impl Reading for Mysql {
             text,
             partitioning,
             zerofill,
+            conflicts: Vec::new(),
         }
     }
 

@@ -14,6 +14,18 @@ impl Reading for Sqlite {
         Dialect::Sqlite
     }
 
+    /// A table's conflict clauses (`UNIQUE (email) ON CONFLICT REPLACE`, `NOT NULL ON CONFLICT
+    /// IGNORE`), which the SQL reader does not take after a table constraint, are taken out
+    /// and reported.
+    fn storage_clauses(&self, text: &str) -> super::StorageClauses {
+        let (text, conflicts) = conflict_clauses(text);
+        super::StorageClauses {
+            text,
+            conflicts,
+            ..super::StorageClauses::default()
+        }
+    }
+
     fn parser(&self) -> &'static dyn sqlparser::dialect::Dialect {
         &sqlparser::dialect::SQLiteDialect {}
     }
@@ -254,5 +266,122 @@ mod tests {
         );
         let kept = "CREATE TABLE t ('it''s' int, 'a\"b' int);";
         assert_eq!(quoted_column_names(kept), kept);
+    }
+}
+
+/// `text` (a `CREATE TABLE`) without its conflict clauses (`ON CONFLICT` and one of `ROLLBACK`,
+/// `ABORT`, `FAIL`, `IGNORE`, `REPLACE`, outside quotes and comments), and the clauses as
+/// written. Other statements come back as they are (an upsert's `ON CONFLICT (…) DO` is not a
+/// conflict clause).
+fn conflict_clauses(text: &str) -> (String, Vec<(usize, String)>) {
+    let head: Vec<String> = text
+        .split_whitespace()
+        .take(3)
+        .map(str::to_ascii_uppercase)
+        .collect();
+    let is_table = head.first().map(String::as_str) == Some("CREATE")
+        && head[1..].iter().any(|w| w == "TABLE");
+    if !is_table || !text.to_ascii_uppercase().contains("CONFLICT") {
+        return (text.to_string(), Vec::new());
+    }
+    // The words of the text outside quotes and comments, with where each starts and ends.
+    let bytes = text.as_bytes();
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'\'' | b'"' | b'`' | b'[' => {
+                let close = if c == b'[' { b']' } else { c };
+                i += 1;
+                while i < bytes.len() {
+                    if bytes[i] == close {
+                        if close != b']' && bytes.get(i + 1) == Some(&close) {
+                            i += 2;
+                            continue;
+                        }
+                        break;
+                    }
+                    i += 1;
+                }
+                i += 1;
+            }
+            b'-' if bytes.get(i + 1) == Some(&b'-') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i += 2;
+                while i + 1 < bytes.len() && !(bytes[i] == b'*' && bytes[i + 1] == b'/') {
+                    i += 1;
+                }
+                i += 2;
+            }
+            c if c.is_ascii_alphabetic() || c == b'_' => {
+                let start = i;
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+                    i += 1;
+                }
+                words.push((start, i));
+            }
+            _ => i += 1,
+        }
+    }
+    let word = |k: usize| words.get(k).map(|&(a, b)| text[a..b].to_ascii_uppercase());
+    let mut cut: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let action = word(k + 2);
+        if word(k).as_deref() == Some("ON")
+            && word(k + 1).as_deref() == Some("CONFLICT")
+            && matches!(
+                action.as_deref(),
+                Some("ROLLBACK" | "ABORT" | "FAIL" | "IGNORE" | "REPLACE")
+            )
+        {
+            cut.push((words[k].0, words[k + 2].1));
+            k += 3;
+        } else {
+            k += 1;
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut clauses = Vec::new();
+    let mut at = 0;
+    for (a, b) in cut {
+        out.push_str(&text[at..a]);
+        clauses.push((
+            a,
+            text[a..b].split_whitespace().collect::<Vec<_>>().join(" "),
+        ));
+        at = b;
+    }
+    out.push_str(&text[at..]);
+    (out, clauses)
+}
+
+#[cfg(test)]
+mod conflict_tests {
+    use super::conflict_clauses;
+
+    #[test]
+    fn conflict_clauses_are_taken_out_of_tables_only() {
+        let (text, clauses) = conflict_clauses(
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, \"on conflict replace\" TEXT NOT NULL ON CONFLICT IGNORE, e TEXT, UNIQUE (e) on  conflict replace) -- ON CONFLICT FAIL",
+        );
+        assert_eq!(
+            text,
+            "CREATE TABLE t (id INTEGER PRIMARY KEY, \"on conflict replace\" TEXT NOT NULL , e TEXT, UNIQUE (e) ) -- ON CONFLICT FAIL"
+        );
+        assert_eq!(
+            clauses,
+            [
+                (76, "ON CONFLICT IGNORE".to_string()),
+                (115, "on conflict replace".to_string())
+            ]
+        );
+        let upsert = "CREATE TRIGGER g AFTER INSERT ON t BEGIN INSERT INTO u VALUES (1) ON CONFLICT (id) DO NOTHING; END";
+        assert_eq!(conflict_clauses(upsert), (upsert.to_string(), Vec::new()));
     }
 }

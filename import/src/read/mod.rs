@@ -160,9 +160,22 @@ impl Reader {
                     text: cleaned,
                     partitioning,
                     zerofill,
+                    conflicts,
                 } = self.reading().storage_clauses(&cleaned);
                 self.partitioning = partitioning;
                 self.zerofill = zerofill;
+                for (offset, c) in conflicts {
+                    let clause = Origin {
+                        offset: at.offset + offset,
+                        ..at
+                    };
+                    self.warn(
+                        clause,
+                        &c,
+                        format!("`{c}` is not read: a plan that rebuilds the table does not keep it"),
+                        Some("keep the table in a `native` block while it needs the clause, or enforce the rule from the application"),
+                    );
+                }
                 if let Some(s) = self.parse(&cleaned, at) {
                     self.parsed(s, text, at);
                 }
