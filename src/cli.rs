@@ -139,8 +139,10 @@ pub enum Command {
     },
     /// Print how a connection of one application version reaches that version's shape while
     /// a plan rolls out: the statements it runs first (the manifest's `apps`: a `search_path`
-    /// on PostgreSQL, the version's mark `@migc_app` on MySQL/MariaDB, none on SQLite), or the
-    /// same as startup options in a URL or an environment variable (PostgreSQL).
+    /// on PostgreSQL; on MySQL/MariaDB the version's mark `@migc_app` and a `USE` of the
+    /// version's database, plain with `--url`; none on SQLite), or the same as startup options
+    /// in a URL or an environment variable (PostgreSQL), or a URL naming the version's database
+    /// (MySQL/MariaDB).
     Connect {
         /// The plan directory written by `migc plan`.
         dir: PathBuf,
@@ -150,7 +152,8 @@ pub enum Command {
         /// What to print.
         #[arg(long, value_enum, default_value_t)]
         format: crate::commands::connect::ConnectFormat,
-        /// The application's database URL, for `--format url`.
+        /// The application's database URL: for `--format url`, and on MySQL/MariaDB to name
+        /// the version's database (which is named after the application's).
         #[arg(long, value_name = "URL")]
         url: Option<String>,
     },

@@ -19,7 +19,8 @@ pub enum ConnectFormat {
     /// The statements each connection runs first, one per line.
     #[default]
     Sql,
-    /// `--url` with the settings as startup options (for drivers that take them).
+    /// `--url` with the settings as startup options (for drivers that take them), or naming the
+    /// version's database (MySQL/MariaDB).
     Url,
     /// The settings as an environment variable the dialect's client library reads.
     Env,
