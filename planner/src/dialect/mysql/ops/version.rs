@@ -65,12 +65,13 @@ fn quoted_sql(name: &str) -> String {
 /// (`@migc_app`, which the dual-write triggers read) and selects the version's database when
 /// there is one (before the plan's expand and for a version no plan made one for, the
 /// connection stays where it is). MariaDB prepares `USE`; MySQL 8.0 does not, and there the
-/// connection names the version's database itself (`migc connect --url`).
+/// statements leave the connection where it is (it names the version's database itself:
+/// `migc connect --url`).
 pub fn session(namespace: &str) -> Vec<String> {
     vec![
         format!("SET @migc_app = {};", lit(namespace)),
         format!(
-            "SET @migc_use = COALESCE((SELECT CONCAT('USE ', {}) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = {}), 'DO 0');",
+            "SET @migc_use = COALESCE((SELECT CONCAT('USE ', {}) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = {} AND VERSION() LIKE '%MariaDB%'), 'DO 0');",
             quoted_sql("SCHEMA_NAME"),
             version_database_sql(namespace)
         ),
