@@ -416,21 +416,40 @@ fn mysql_versions_each_see_their_own_shape() {
         .unwrap();
     assert_eq!(seen(new.as_mut(), "items"), pairs(NEW_SHAPE));
     assert_eq!(number(plain.as_mut(), "SELECT count(*) FROM items"), 6);
-    let beside = format!(
-        "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '{}!_%' ESCAPE '!'",
-        &db.name[..36]
+    // Each version's database, by the name `migc connect --url` gives it.
+    let database_of = |app: &str| -> String {
+        let o = run(&["connect", &p2, "--app", app, "--url", &db.url]);
+        expect(&o, 0);
+        let out = text(&o.stdout);
+        let line = out.lines().find(|l| l.starts_with("USE `")).expect("a USE");
+        line["USE `".len()..line.len() - "`;".len()].to_string()
+    };
+    let (old_db, new_db) = (database_of("old"), database_of("new"));
+    let exists = |conn: &mut dyn Connection, name: &str| {
+        number(
+            conn,
+            &format!(
+                "SELECT count(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = '{name}'"
+            ),
+        ) == 1
+    };
+    assert!(
+        exists(plain.as_mut(), &new_db),
+        "{new_db} stays after contract"
     );
-    assert_eq!(
-        number(plain.as_mut(), &beside),
-        1,
-        "the new version's database only"
+    assert!(
+        !exists(plain.as_mut(), &old_db),
+        "{old_db} goes at contract"
     );
     plain
         .execute(&format!("DROP USER IF EXISTS '{user}'@'%'"))
         .unwrap();
     // The scratch database goes with the databases beside it.
     drop(db);
-    assert_eq!(number(plain.as_mut(), &beside), 0);
+    assert!(
+        !exists(plain.as_mut(), &new_db),
+        "{new_db} goes with its database"
+    );
 }
 
 /// The namespace of a version of the plan in `plan`.

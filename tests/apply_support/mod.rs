@@ -143,8 +143,8 @@ impl Scratch {
             COUNTER.fetch_add(1, Ordering::SeqCst)
         );
         let mut admin = connect(server_url);
-        admin
-            .execute(&format!("DROP DATABASE IF EXISTS {name}"))
+        // With any database beside it that a run of the same name left.
+        migc_db::drop_database(&mut *admin, &name)
             .and_then(|()| admin.execute(&format!("CREATE DATABASE {name}")))
             .unwrap_or_else(|e| panic!("create database {name}: {e}"));
         Scratch {
