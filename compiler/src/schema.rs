@@ -524,16 +524,47 @@ pub struct View {
     /// `with [local] check option`: a write through the view must satisfy its condition.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub check_option: Option<CheckOption>,
+    /// `options(mysql: "ALGORITHM=TEMPTABLE")`: how a dialect runs the view, as its own view
+    /// options (MySQL's `ALGORITHM`, `MERGE` or `TEMPTABLE`; `UNDEFINED`, the server's choice,
+    /// is no option), written `ALGORITHM=<name>`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub options: BTreeMap<Dialect, String>,
     #[serde(skip)]
     pub origin: Span,
 }
 
 impl View {
-    /// Whether `other` defines the same view: its query and how it runs and takes writes.
-    pub fn same_definition(&self, other: &View) -> bool {
+    /// Whether `other` defines the same view: its query and how it runs and takes writes, and
+    /// the view options of `dialect` (of every dialect without one).
+    pub fn same_definition(&self, other: &View, dialect: Option<Dialect>) -> bool {
         self.query == other.query
             && self.security_invoker == other.security_invoker
             && self.check_option == other.check_option
+            && self.same_options(other, dialect)
+    }
+
+    /// Whether `other` has the same view options for `dialect` (for every dialect without one).
+    pub fn same_options(&self, other: &View, dialect: Option<Dialect>) -> bool {
+        match dialect {
+            Some(d) => self.options.get(&d) == other.options.get(&d),
+            None => self.options == other.options,
+        }
+    }
+}
+
+/// MySQL's view algorithm in `text` (`ALGORITHM = temptable`), written as the model keeps it
+/// (`ALGORITHM=TEMPTABLE`); `None` for `UNDEFINED`, the server's own choice. The text goes into
+/// `CREATE VIEW`, so nothing else is taken.
+pub fn view_algorithm(text: &str) -> Result<Option<String>, String> {
+    let squeezed: String = text.split_whitespace().collect::<Vec<_>>().join("");
+    let upper = squeezed.to_ascii_uppercase();
+    match upper.strip_prefix("ALGORITHM=") {
+        Some("UNDEFINED") => Ok(None),
+        Some(name @ ("MERGE" | "TEMPTABLE")) => Ok(Some(format!("ALGORITHM={name}"))),
+        _ => Err(
+            "not a view option: `ALGORITHM=MERGE`, `ALGORITHM=TEMPTABLE` or `ALGORITHM=UNDEFINED`"
+                .into(),
+        ),
     }
 }
 

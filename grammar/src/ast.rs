@@ -120,6 +120,8 @@ pub struct ViewDecl {
     pub renamed_from: Option<Ident>,
     /// `security invoker` (true) or `security definer` (false), where written.
     pub security_invoker: Option<bool>,
+    /// `options(mysql: "ALGORITHM=…")`, where written.
+    pub options: Vec<(Ident, StringLit)>,
     pub query: Sql,
     /// `with [local | cascaded] check option`, where written.
     pub check_option: Option<CheckOption>,

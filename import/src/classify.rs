@@ -72,12 +72,15 @@ fn split_qualified(word: &str) -> Vec<String> {
 }
 
 /// What a `CREATE VIEW` says besides its query that sqlparser does not read.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct ViewClauses {
     /// MySQL's `SQL SECURITY INVOKER` before `VIEW`.
     pub(crate) security_invoker: bool,
     /// `WITH [CASCADED | LOCAL] CHECK OPTION` after the query.
     pub(crate) check_option: Option<CheckOption>,
+    /// MySQL's `ALGORITHM=MERGE` or `TEMPTABLE` before `VIEW` (`UNDEFINED` is none), as the
+    /// model keeps it.
+    pub(crate) algorithm: Option<String>,
 }
 
 /// A `CREATE VIEW` statement's clauses of [`ViewClauses`], and its text without the check option
@@ -122,6 +125,19 @@ pub(crate) fn view_clauses(text: &str) -> (String, ViewClauses) {
         return (text.to_string(), clauses);
     }
     clauses.security_invoker = head.windows(3).any(|w| w == ["SQL", "SECURITY", "INVOKER"]);
+    // `ALGORITHM=X`, `ALGORITHM = X` or `ALGORITHM =X`, as one word or several.
+    if let Some(i) = head.iter().position(|w| w.starts_with("ALGORITHM")) {
+        let after = |k: usize| head.get(i + k).copied().unwrap_or_default();
+        let name = match head[i].strip_prefix("ALGORITHM") {
+            Some("") if after(1) == "=" => after(2),
+            Some("") => after(1).trim_start_matches('='),
+            Some("=") => after(1),
+            Some(rest) => rest.trim_start_matches('='),
+            None => "",
+        };
+        clauses.algorithm =
+            migc_compiler::schema::view_algorithm(&format!("ALGORITHM={name}")).unwrap_or(None);
+    }
     let body = text.trim_end().trim_end_matches(';');
     let cut = without_last_word(body, "OPTION")
         .and_then(|rest| without_last_word(rest, "CHECK"))
@@ -666,6 +682,19 @@ mod tests {
             let (text, c) = view_clauses(sql);
             (text, c.security_invoker, c.check_option)
         };
+        let algorithm = |sql: &str| view_clauses(sql).1.algorithm;
+        assert_eq!(
+            algorithm("CREATE ALGORITHM=TEMPTABLE DEFINER=`root`@`%` SQL SECURITY DEFINER VIEW `v` AS select 1").as_deref(),
+            Some("ALGORITHM=TEMPTABLE")
+        );
+        assert_eq!(
+            algorithm("create algorithm = merge view v as select 1").as_deref(),
+            Some("ALGORITHM=MERGE")
+        );
+        assert_eq!(
+            algorithm("CREATE ALGORITHM =UNDEFINED VIEW v AS select 1"),
+            None
+        );
         assert_eq!(
             read("CREATE ALGORITHM=UNDEFINED DEFINER=`root`@`localhost` SQL SECURITY INVOKER VIEW `v` AS select 1 WITH LOCAL CHECK OPTION"),
             (

@@ -128,6 +128,23 @@ pub fn compare(database: &Schema, declared: &Schema, foreign: &[String]) -> Vec<
                         security(v).into(),
                     ));
                 }
+                if !d.same_options(v, None) {
+                    let options = |v: &View| {
+                        let list: Vec<String> =
+                            v.options.iter().map(|(d, o)| format!("{d}: {o}")).collect();
+                        if list.is_empty() {
+                            "none".to_string()
+                        } else {
+                            list.join(", ")
+                        }
+                    };
+                    out.push(differs(
+                        format!("view {name}"),
+                        "options",
+                        options(d),
+                        options(v),
+                    ));
+                }
                 if d.check_option != v.check_option {
                     let option = |v: &View| {
                         v.check_option.map_or("none".to_string(), |o| {

@@ -199,9 +199,14 @@ pub fn files(schema: &Schema) -> BTreeMap<String, String> {
                     CheckOption::Local => " with local check option",
                 })
                 .unwrap_or_default();
+            let options = if v.options.is_empty() {
+                String::new()
+            } else {
+                format!(" options{}", per_dialect(&v.options))
+            };
             let _ = writeln!(
                 out,
-                "view {}{security} as ({}){check}\n",
+                "view {}{security}{options} as ({}){check}\n",
                 name(&v.name),
                 v.query
             );

@@ -5,7 +5,8 @@ use crate::expr;
 use crate::schema::*;
 use migc_grammar::ast;
 use migc_grammar::{Code, Diagnostic};
-use std::collections::BTreeSet;
+use migc_stdlib::Dialect;
+use std::collections::{BTreeMap, BTreeSet};
 
 impl Resolver<'_> {
     pub(super) fn view(
@@ -62,7 +63,9 @@ impl Resolver<'_> {
             ok = unknown.is_empty();
             self.diagnostics.extend(unknown);
         }
+        let options = self.view_options(&decl.options);
         ok.then(|| View {
+            options,
             name: decl.name.name.clone(),
             query,
             depends_on: depends_on.into_iter().collect(),
@@ -75,6 +78,48 @@ impl Resolver<'_> {
 }
 
 impl Resolver<'_> {
+    /// A view's `options(mysql: "ALGORITHM=…")`, each dialect's checked.
+    fn view_options(&mut self, list: &[(ast::Ident, ast::StringLit)]) -> BTreeMap<Dialect, String> {
+        let mut out = BTreeMap::new();
+        for (dialect, text) in list {
+            let Some(d) = Dialect::from_name(&dialect.name) else {
+                self.unknown_dialect(dialect);
+                continue;
+            };
+            if !d.behaviour().has_table_options() {
+                self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::BadView,
+                        format!(
+                            "view options are read for MySQL/MariaDB only, not {}",
+                            d.name()
+                        ),
+                    )
+                    .primary(dialect.span, "not a dialect with view options")
+                    .help("write `options(mysql: \"ALGORITHM=TEMPTABLE\")`"),
+                );
+                continue;
+            }
+            match crate::schema::view_algorithm(&text.value) {
+                Ok(Some(a)) => {
+                    if out.insert(d, a).is_some() {
+                        self.repeated(&format!("the {} options", d.name()), dialect.span);
+                    }
+                }
+                Ok(None) => {}
+                Err(why) => self.diagnostics.push(
+                    Diagnostic::error(
+                        Code::BadView,
+                        format!("the {} view options cannot be used", d.name()),
+                    )
+                    .primary(text.span, why)
+                    .help("write `ALGORITHM=MERGE` or `ALGORITHM=TEMPTABLE`"),
+                ),
+            }
+        }
+        out
+    }
+
     /// Views that read each other in a circle, reported once per circle at its first view (in
     /// name order): no order makes them.
     pub(super) fn check_view_cycles(&mut self, schema: &Schema) {

@@ -349,7 +349,7 @@ impl<'a> Resolver<'a> {
         ok
     }
 
-    fn repeated(&mut self, what: &str, span: Span) {
+    pub(crate) fn repeated(&mut self, what: &str, span: Span) {
         self.diagnostics.push(
             Diagnostic::warning(Code::RepeatedAttribute, format!("{what} is said twice"))
                 .primary(span, "said again here")

@@ -38,6 +38,12 @@ impl Printer<'_> {
                     Some(false) => head.push_str(" security definer"),
                     None => {}
                 }
+                if !v.options.is_empty() {
+                    head.push_str(&format!(
+                        " options{}",
+                        super::columns::list(&v.options, self.source)
+                    ));
+                }
                 head.push_str(" as ");
                 head.push_str(&block_sql(&v.query.text));
                 match v.check_option {

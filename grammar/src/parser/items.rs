@@ -68,6 +68,7 @@ impl Lower {
                 let name = self.ident(next(&mut inner));
                 let mut renamed_from = None;
                 let mut security_invoker = None;
+                let mut options = Vec::new();
                 let mut query = None;
                 let mut check_option = None;
                 for p in inner {
@@ -76,6 +77,13 @@ impl Lower {
                         Rule::view_security => {
                             security_invoker =
                                 Some(significant(p).any(|k| k.as_rule() == Rule::k_invoker));
+                        }
+                        Rule::options_def => {
+                            if let Some(list) =
+                                significant(p).find(|c| c.as_rule() == Rule::collation_list)
+                            {
+                                options = self.spellings(list);
+                            }
                         }
                         Rule::check_option => {
                             let local = significant(p).any(|k| k.as_rule() == Rule::k_local);
@@ -92,6 +100,7 @@ impl Lower {
                     name,
                     renamed_from,
                     security_invoker,
+                    options,
                     query: query.unwrap_or_else(|| empty_sql(span)),
                     check_option,
                     span,

@@ -95,7 +95,7 @@ impl Reader {
                     std::ops::ControlFlow::<()>::Continue(())
                 });
                 let query = print(*query, Spelling::Neutral);
-                let mut clauses = self.view_clauses;
+                let mut clauses = self.view_clauses.clone();
                 // PostgreSQL's view options: `WITH (security_invoker = true, check_option = local)`.
                 if let ast::CreateTableOptions::With(options) = &v.options {
                     for o in options {
@@ -128,6 +128,12 @@ impl Reader {
                         renamed_from: None,
                         security_invoker: clauses.security_invoker,
                         check_option: clauses.check_option,
+                        options: clauses
+                            .algorithm
+                            .map(|a| (self.dialect, a))
+                            .into_iter()
+                            .filter(|(d, _)| d.behaviour().has_table_options())
+                            .collect(),
                         origin: Span::default(),
                     },
                 );

@@ -44,7 +44,7 @@ impl<'s> Builder<'s> {
                         self.recreate_view_at_contract(view, view);
                     }
                 }
-                Some(old) if !old.same_definition(view) => {
+                Some(old) if !old.same_definition(view, self.options.dialect) => {
                     if touched(self, view) {
                         self.recreate_view_at_contract(view, view);
                     }

@@ -128,3 +128,4 @@ CREATE TABLE `gauges` (
   PRIMARY KEY (`id`),
   KEY `gauges_doubled` (`reading`,`doubled`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE ALGORITHM=MERGE VIEW `admin_emails` AS SELECT `email` FROM `users` WHERE `is_admin` = 1;

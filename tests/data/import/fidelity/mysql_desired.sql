@@ -171,3 +171,5 @@ CREATE TABLE `gauges` (
   PRIMARY KEY (`id`),
   KEY `gauges_doubled` (`reading`,`doubled`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
+CREATE ALGORITHM=TEMPTABLE VIEW `admin_emails` AS SELECT `email` FROM `users` WHERE `is_admin` = 1;
+CREATE ALGORITHM=TEMPTABLE VIEW `user_count` AS SELECT count(*) AS `n` FROM `users`;

@@ -13,8 +13,15 @@ fn create_or_replace(view: &View) -> String {
     } else {
         ""
     };
+    // `ALGORITHM=…`, read again (a snapshot's text is not checked when it is loaded).
+    let algorithm = view
+        .options
+        .get(&super::super::D)
+        .and_then(|a| view_algorithm(a).ok().flatten())
+        .map(|a| format!(" {a}"))
+        .unwrap_or_default();
     format!(
-        "CREATE OR REPLACE{security} VIEW {} AS {}{};",
+        "CREATE OR REPLACE{algorithm}{security} VIEW {} AS {}{};",
         q(&view.name),
         crate::sql::render_query(&view.query, super::super::D),
         crate::sql::check_option_clause(view)
