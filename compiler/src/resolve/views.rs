@@ -82,24 +82,14 @@ impl Resolver<'_> {
     fn view_options(&mut self, list: &[(ast::Ident, ast::StringLit)]) -> BTreeMap<Dialect, String> {
         let mut out = BTreeMap::new();
         for (dialect, text) in list {
-            let Some(d) = Dialect::from_name(&dialect.name) else {
-                self.unknown_dialect(dialect);
+            let Some(d) = self.options_dialect(
+                dialect,
+                Code::BadView,
+                "view",
+                "write `options(mysql: \"ALGORITHM=TEMPTABLE\")`",
+            ) else {
                 continue;
             };
-            if !d.behaviour().has_table_options() {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        Code::BadView,
-                        format!(
-                            "view options are read for MySQL/MariaDB only, not {}",
-                            d.name()
-                        ),
-                    )
-                    .primary(dialect.span, "not a dialect with view options")
-                    .help("write `options(mysql: \"ALGORITHM=TEMPTABLE\")`"),
-                );
-                continue;
-            }
             match crate::schema::view_algorithm(&text.value) {
                 Ok(Some(a)) => {
                     if out.insert(d, a).is_some() {

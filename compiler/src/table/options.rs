@@ -10,27 +10,50 @@ use migc_stdlib::Dialect;
 use std::collections::BTreeMap;
 
 impl Resolver<'_> {
+    /// The dialect of one entry of `options(…)` on a `what` (table, view), where that dialect
+    /// has such options (MySQL/MariaDB); otherwise the finding, and `None`.
+    pub(crate) fn options_dialect(
+        &mut self,
+        dialect: &ast::Ident,
+        code: Code,
+        what: &str,
+        help: &str,
+    ) -> Option<Dialect> {
+        let Some(d) = Dialect::from_name(&dialect.name) else {
+            self.unknown_dialect(dialect);
+            return None;
+        };
+        if !d.behaviour().has_table_options() {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    code,
+                    format!(
+                        "{what} options are read for MySQL/MariaDB only, not {}",
+                        d.name()
+                    ),
+                )
+                .primary(dialect.span, format!("not a dialect with {what} options"))
+                .help(help),
+            );
+            return None;
+        }
+        Some(d)
+    }
+
     pub(super) fn table_options(
         &mut self,
         list: &[(ast::Ident, ast::StringLit)],
     ) -> BTreeMap<Dialect, String> {
         let mut out = BTreeMap::new();
         for (dialect, text) in list {
-            let Some(d) = Dialect::from_name(&dialect.name) else {
-                self.unknown_dialect(dialect);
+            let Some(d) = self.options_dialect(
+                dialect,
+                Code::BadStorage,
+                "table",
+                "write `options(mysql: \"…\")`; SQLite's storage is `strict` and `without rowid`",
+            ) else {
                 continue;
             };
-            if !d.behaviour().has_table_options() {
-                self.diagnostics.push(
-                    Diagnostic::error(
-                        Code::BadStorage,
-                        format!("table options are read for MySQL/MariaDB only, not {}", d.name()),
-                    )
-                    .primary(dialect.span, "not a dialect with table options")
-                    .help("write `options(mysql: \"…\")`; SQLite's storage is `strict` and `without rowid`"),
-                );
-                continue;
-            }
             if let Err(why) = table_options_text(&text.value) {
                 self.diagnostics.push(
                     Diagnostic::error(
