@@ -12,7 +12,10 @@ mod reserved;
 mod sql_text;
 mod ty;
 
-pub use behaviour::{Behaviour, RunLockKind};
+pub use behaviour::{
+    mysql_version_database_head, Behaviour, RunLockKind, MYSQL_VERSION_DATABASE_DIGEST,
+    MYSQL_VERSION_DATABASE_LIMIT, MYSQL_VERSION_DATABASE_ROOM,
+};
 pub use dialect::Dialect;
 pub use function::{function, functions, Built, Function, SQLITE_SPLIT_PART_MAX_FIELD};
 pub use mixin::{mixin_source, mixins, MixinSource};

@@ -12,6 +12,12 @@ mod postgres;
 mod sqlite;
 
 pub(crate) use mysql::Mysql;
+pub use mysql::{
+    version_database_head as mysql_version_database_head,
+    VERSION_DATABASE_DIGEST as MYSQL_VERSION_DATABASE_DIGEST,
+    VERSION_DATABASE_LIMIT as MYSQL_VERSION_DATABASE_LIMIT,
+    VERSION_DATABASE_ROOM as MYSQL_VERSION_DATABASE_ROOM,
+};
 pub(crate) use postgres::Postgres;
 pub(crate) use sqlite::Sqlite;
 

@@ -6,6 +6,26 @@ use std::time::Duration;
 
 pub(crate) struct Mysql;
 
+/// The most characters of a version database's name (MySQL's limit for any database name).
+pub const VERSION_DATABASE_LIMIT: usize = 64;
+/// The most characters of the application database's name kept whole in its version databases'
+/// names: 64 less `__` and a namespace (`migc_` and 12 hex digits).
+pub const VERSION_DATABASE_ROOM: usize = 45;
+/// Hex digits of the SHA-256 of a longer application database's name in its version databases'
+/// names, after its first `VERSION_DATABASE_ROOM - 9` characters and `_`.
+pub const VERSION_DATABASE_DIGEST: usize = 8;
+
+/// How the name of a version's database starts, as an SQL expression over the application
+/// database's name `database` (an SQL expression): that name, or, when it is longer than
+/// [`VERSION_DATABASE_ROOM`], its first characters, `_` and [`VERSION_DATABASE_DIGEST`] hex
+/// digits of its SHA-256. The name goes on with `__` and the version's namespace.
+pub fn version_database_head(database: &str) -> String {
+    format!(
+        "IF(CHAR_LENGTH({database}) <= {VERSION_DATABASE_ROOM}, {database}, CONCAT(LEFT({database}, {}), '_', LEFT(SHA2({database}, 256), {VERSION_DATABASE_DIGEST})))",
+        VERSION_DATABASE_ROOM - VERSION_DATABASE_DIGEST - 1
+    )
+}
+
 impl Behaviour for Mysql {
     fn dialect(&self) -> Dialect {
         Dialect::Mysql
@@ -188,16 +208,12 @@ WHERE ID = IS_USED_LOCK(CONCAT('migc:', DATABASE()))"
         )
     }
 
-    /// The version databases are named `<database>__migc_<hex>`, or with the database's name
-    /// cut to 36 characters and 8 hex digits of its SHA-256 when that passes 64 characters
-    /// (planner/src/dialect/mysql/ops/version.rs).
+    /// The databases whose names start as [`version_database_head`] says and go on with `__`
+    /// and a namespace (`migc_…`).
     fn version_databases(&self, database: &str) -> Option<String> {
-        let n = self.quote_literal(database);
-        let prefix = format!(
-            "CONCAT(IF(CHAR_LENGTH({n}) <= 45, {n}, CONCAT(LEFT({n}, 36), '_', LEFT(SHA2({n}, 256), 8))), '__')"
-        );
+        let head = version_database_head(&self.quote_literal(database));
         Some(format!(
-            "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA, (SELECT {prefix} AS prefix) AS p \
+            "SELECT SCHEMA_NAME FROM information_schema.SCHEMATA, (SELECT CONCAT({head}, '__') AS prefix) AS p \
              WHERE LEFT(SCHEMA_NAME, CHAR_LENGTH(p.prefix)) = p.prefix \
              AND SUBSTRING(SCHEMA_NAME, CHAR_LENGTH(p.prefix) + 1) LIKE 'migc!_%' ESCAPE '!' \
              ORDER BY SCHEMA_NAME"

@@ -18,41 +18,40 @@ use crate::dialect::Lowered;
 use crate::step::{App, Phase, Step, VersionView};
 use sha2::{Digest, Sha256};
 
-/// The most characters of a MySQL database name.
-const LIMIT: usize = 64;
-/// Hex digits of the application database's digest in a shortened name.
-const DIGEST: usize = 8;
+use migc_stdlib::{
+    MYSQL_VERSION_DATABASE_DIGEST as DIGEST, MYSQL_VERSION_DATABASE_LIMIT as LIMIT,
+    MYSQL_VERSION_DATABASE_ROOM as ROOM,
+};
 
 /// The name of the database of the version whose namespace is `namespace` beside the
-/// application database `database`: `<database>__<namespace>`, or, when that would pass 64
-/// characters, the application database's name cut short and followed by 8 hex digits of its
-/// SHA-256.
+/// application database `database`: how [`migc_stdlib::mysql_version_database_head`] says it
+/// starts, then `__` and the namespace.
 pub fn version_database(database: &str, namespace: &str) -> String {
-    let suffix = format!("__{namespace}");
-    let room = LIMIT.saturating_sub(suffix.chars().count());
-    if database.chars().count() <= room {
-        return format!("{database}{suffix}");
-    }
-    let digest: String = Sha256::digest(database.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .take(DIGEST / 2)
-        .collect();
-    let kept: String = database
-        .chars()
-        .take(room.saturating_sub(DIGEST + 1))
-        .collect();
-    format!("{kept}_{digest}{suffix}")
+    debug_assert_eq!(
+        LIMIT - 2 - namespace.chars().count(),
+        ROOM,
+        "a namespace's length"
+    );
+    let head = if database.chars().count() <= ROOM {
+        database.to_string()
+    } else {
+        let digest: String = Sha256::digest(database.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .take(DIGEST / 2)
+            .collect();
+        let kept: String = database.chars().take(ROOM - DIGEST - 1).collect();
+        format!("{kept}_{digest}")
+    };
+    format!("{head}__{namespace}")
 }
 
 /// [`version_database`] as an SQL expression over `DATABASE()`.
 fn version_database_sql(namespace: &str) -> String {
-    let suffix = format!("__{namespace}");
-    let room = LIMIT.saturating_sub(suffix.chars().count());
     format!(
-        "IF(CHAR_LENGTH(DATABASE()) <= {room}, CONCAT(DATABASE(), {s}), CONCAT(LEFT(DATABASE(), {kept}), '_', LEFT(SHA2(DATABASE(), 256), {DIGEST}), {s}))",
-        s = lit(&suffix),
-        kept = room.saturating_sub(DIGEST + 1),
+        "CONCAT({}, {})",
+        migc_stdlib::mysql_version_database_head("DATABASE()"),
+        lit(&format!("__{namespace}"))
     )
 }
 
